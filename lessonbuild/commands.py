@@ -1,0 +1,96 @@
+"""Run lesson commands as a learner would type them, in a scratch copy of lesson_code/."""
+import atexit
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+LESSON_CODE = Path(__file__).resolve().parent.parent / "lesson_code"
+
+
+def lesson_n():
+    """The n of the lesson's runs: 10000 as on the page, unless a quick test build sets LESSON_N."""
+    return int(os.environ.get("LESSON_N", "10000"))
+
+
+class CommandError(RuntimeError):
+    """A lesson command ended differently from what the page expects."""
+
+
+@dataclass
+class Run:
+    """Commands as typed, what they printed, and how they ended."""
+
+    commands: list
+    output: str
+    returncode: int
+    seconds: float  # wall time of the whole run, measured around the shell
+
+    def _repr_markdown_(self):
+        # A console block: a learner's prompt line, then what the terminal showed.
+        return "````console\n" + self.output.rstrip("\n") + "\n````\n"
+
+
+class Scratch:
+    """A throwaway copy of lesson_code/: .lprof and .cprofile files never land in the repository,
+    and kernprof's File: line stays as short as a learner's."""
+
+    def __init__(self, source=LESSON_CODE):
+        expected = os.environ.get("LESSON_BUILD_PYTHON")
+        if expected and Path(expected).resolve() != Path(sys.executable).resolve():
+            raise CommandError(f"the notebook kernel runs {sys.executable}, not the build's "
+                               f"{expected}: a kernelspec named python3 elsewhere shadows it")
+        self.path = Path(tempfile.mkdtemp(prefix="finding-bottlenecks-"))
+        atexit.register(shutil.rmtree, self.path, ignore_errors=True)
+        for script in sorted(Path(source).glob("*.py")):
+            shutil.copy2(script, self.path)
+        # Commands find the build's own interpreter and kernprof first, as in an activated venv.
+        bin_dir = str(Path(sys.executable).parent)
+        self.env = dict(os.environ, PATH=bin_dir + os.pathsep + os.environ.get("PATH", ""))
+        self.env.pop("LINE_PROFILE", None)  # would switch on line_profiler's own summaries
+        self.env["PYTHONDONTWRITEBYTECODE"] = "1"
+        self.env["PYTHONUNBUFFERED"] = "1"  # keep a script's own lines before any traceback
+
+    def run(self, *commands, expect_failure=False, timeout=None):
+        """Run each command with bash, stop at the first that fails, and return a Run.
+
+        With expect_failure the last command must fail (and only it): the page teaches the error.
+        """
+        shown = []
+        returncode = 0
+        start = time.perf_counter()
+        for command in commands:
+            result = subprocess.run(
+                ["bash", "-c", command], cwd=self.path, env=self.env, timeout=timeout,
+                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            )
+            shown.append(f"$ {command}\n{result.stdout}")
+            returncode = result.returncode
+            if returncode != 0:
+                break
+        seconds = time.perf_counter() - start
+        run = Run(list(commands), "".join(shown), returncode, seconds)
+        _record(run)
+        failed_last = returncode != 0 and len(shown) == len(commands)
+        if expect_failure and not failed_last:
+            raise CommandError(f"expected `{commands[-1]}` to fail, but it did not:\n{run.output}")
+        if not expect_failure and returncode != 0:
+            raise CommandError(f"`{commands[len(shown) - 1]}` exited with {returncode}:\n{run.output}")
+        return run
+
+    def file(self, name):
+        return self.path / name
+
+
+def _record(run):
+    """Append each run to the build's command log, which the build-cost script replays."""
+    log = os.environ.get("LESSON_COMMAND_LOG")
+    if log:
+        with open(log, "a", encoding="utf-8") as stream:
+            entry = {"commands": run.commands, "seconds": run.seconds, "returncode": run.returncode}
+            stream.write(json.dumps(entry) + "\n")

@@ -1,0 +1,73 @@
+"""Read numbers out of what `time`, cProfile and kernprof print."""
+import re
+from dataclasses import dataclass
+
+
+def time_report(output):
+    """Seconds from bash's `time` report: {'real': ..., 'user': ..., 'sys': ...}."""
+    lines = re.findall(r"^(real|user|sys)\s+(\d+)m([\d.]+)s$", output, re.MULTILINE)
+    found = {key: 60 * int(minutes) + float(seconds) for key, minutes, seconds in lines}
+    if set(found) != {"real", "user", "sys"}:
+        raise ValueError(f"no complete `time` report in:\n{output}")
+    return found
+
+
+def cprofile_summary(output):
+    """The header of a cProfile listing: total calls, primitive calls and seconds."""
+    match = re.search(
+        r"^\s*(\d+) function calls(?: \((\d+) primitive calls\))? in ([\d.]+) seconds",
+        output, re.MULTILINE)
+    if not match:
+        raise ValueError(f"no cProfile header in:\n{output}")
+    calls, primitive, seconds = match.groups()
+    return {"calls": int(calls), "primitive_calls": int(primitive or calls),
+            "seconds": float(seconds)}
+
+
+def cprofile_row(output, name):
+    """The row of a cProfile listing whose last column contains `name`."""
+    for line in output.splitlines():
+        cells = line.split(None, 5)
+        if len(cells) == 6 and re.fullmatch(r"[\d/]+", cells[0]) and name in cells[5]:
+            return {"ncalls": int(cells[0].split("/")[0]), "tottime": float(cells[1]),
+                    "cumtime": float(cells[3]), "function": cells[5]}
+    raise ValueError(f"no cProfile row for {name!r} in:\n{output}")
+
+
+@dataclass
+class Row:
+    lineno: int
+    hits: int
+    time: float  # in the table's timer unit
+    percent: float
+    contents: str
+
+
+class KernprofTable:
+    """One function's table from `kernprof -l -v`."""
+
+    def __init__(self, output):
+        unit = re.search(r"^Timer unit: ([\d.e+-]+) s$", output, re.MULTILINE)
+        total = re.search(r"^Total time: ([\d.e+-]+) s$", output, re.MULTILINE)
+        if not (unit and total):
+            raise ValueError(f"no kernprof table in:\n{output}")
+        self.unit, self.total = float(unit.group(1)), float(total.group(1))
+        self.rows = []
+        row = re.compile(r"^\s*(\d+)\s+(\d+)\s+([\d.e+-]+)\s+[\d.e+-]+\s+([\d.]+)  (.*)$")
+        for line in output.splitlines():
+            match = row.match(line)
+            if match:
+                lineno, hits, time, percent, contents = match.groups()
+                self.rows.append(Row(int(lineno), int(hits), float(time) * self.unit,
+                                     float(percent), contents))
+
+    def row(self, text):
+        """The single timed row whose source line contains `text`."""
+        rows = [r for r in self.rows if text in r.contents]
+        if len(rows) != 1:
+            raise ValueError(f"{len(rows)} kernprof rows contain {text!r}")
+        return rows[0]
+
+
+def kernprof_table(output):
+    return KernprofTable(output)
