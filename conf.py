@@ -32,7 +32,8 @@ nb_merge_streams = True
 # HTML
 html_theme = "sphinx_book_theme"
 html_title = "Finding Bottlenecks"
-html_static_path = []
+html_static_path = ["docs/_static"]  # relative to this file, which sits at the root
+html_css_files = ["lesson.css"]
 html_theme_options = {
     "home_page_in_toc": True,
     "show_toc_level": 2,

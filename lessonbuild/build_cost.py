@@ -1,0 +1,42 @@
+"""Measure what a clean `make html` costs against the lesson's own commands run once.
+
+Usage: python -m lessonbuild.build_cost   (from the repository root; the venv must exist)
+
+1. Times a clean `make html`, which logs every command the page runs.
+2. Replays those commands back to back, once, in a fresh scratch copy of lesson_code/.
+3. Prints both times and their ratio (the book issue asks for at most 1.5).
+"""
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from .commands import Scratch
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main():
+    start = time.perf_counter()
+    subprocess.run(["make", "--no-print-directory", "html"], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL)
+    build = time.perf_counter() - start
+
+    log = ROOT / "_build" / "lesson-commands.jsonl"
+    runs = [json.loads(line) for line in log.read_text().splitlines()]
+    scratch = Scratch()
+    start = time.perf_counter()
+    for run in runs:
+        for command in run["commands"]:
+            subprocess.run(["bash", "-c", command], cwd=scratch.path, env=scratch.env,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    commands = time.perf_counter() - start
+
+    print(f"clean make html:                 {build:7.1f} s")
+    print(f"lesson commands, back to back:   {commands:7.1f} s  ({len(runs)} runs)")
+    print(f"ratio:                           {build / commands:7.2f}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

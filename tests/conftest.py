@@ -1,0 +1,58 @@
+"""Shared fixtures: full builds of the book in temporary copies of the repository."""
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+LESSON_CODE = ROOT / "lesson_code"
+BOOK_FILES = ["conf.py", "Makefile", "requirements.txt", "docs", "lesson_code", "lessonbuild"]
+
+
+class Build:
+    """One `make html` in a copy of the repository."""
+
+    def __init__(self, folder, result):
+        self.folder = folder
+        self.returncode = result.returncode
+        self.output = result.stdout
+        self.html = folder / "_build" / "html"
+
+    def page(self, name="finding-bottlenecks"):
+        return (self.html / f"{name}.html").read_text(encoding="utf-8")
+
+    @property
+    def notebook(self):
+        return self.folder / "_build" / "jupyter_execute" / "finding-bottlenecks.ipynb"
+
+
+def copy_repository(folder):
+    folder.mkdir(parents=True)
+    for name in BOOK_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, folder / name,
+                            ignore=shutil.ignore_patterns("__pycache__", "*.lprof", "*.cprofile"))
+        else:
+            shutil.copy2(source, folder / name)
+    # The venv that runs these tests builds the copy too: same interpreter, same requirements.
+    (folder / ".venv").symlink_to(Path(sys.prefix))
+    return folder
+
+
+def make_html(folder, env=None):
+    result = subprocess.run(["make", "--no-print-directory", "html"], cwd=folder,
+                            env=dict(os.environ, **(env or {})), text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    return Build(folder, result)
+
+
+@pytest.fixture(scope="session")
+def book(tmp_path_factory):
+    """The book as committed, built once for all page tests (a few minutes)."""
+    build = make_html(copy_repository(tmp_path_factory.mktemp("book") / "repo"))
+    assert build.returncode == 0, build.output[-5000:]
+    return build

@@ -1,0 +1,207 @@
+"""The built book: every output present, every glued number equal to what the build measured."""
+import ast
+import datetime
+import json
+import os
+import platform
+import re
+from importlib import metadata
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT
+from lessonbuild import cprofile_row, cprofile_summary, kernprof_table, time_report
+
+PAGE_SOURCE = ROOT / "docs" / "finding-bottlenecks.md"
+GLUE_ROLE = re.compile(r"\{glue:text\}`([^`:]+)(?::([^`]*))?`")
+
+
+@pytest.fixture(scope="module")
+def soup(book):
+    return BeautifulSoup(book.page(), "html.parser")
+
+
+@pytest.fixture(scope="module")
+def consoles(soup):
+    """Each console block on the page, keyed by its first command."""
+    blocks = {}
+    for pre in soup.select("div.highlight-console pre"):
+        text = pre.get_text()
+        blocks[text.splitlines()[0].removeprefix("$ ")] = text
+    return blocks
+
+
+@pytest.fixture(scope="module")
+def n(consoles):
+    (command,) = [c for c in consoles if c.startswith("time python sum_nexts_original.py ")]
+    return int(command.split()[-1])
+
+
+def console(consoles, command):
+    assert command in consoles, f"no console block for `{command}`"
+    return consoles[command]
+
+
+def measured(consoles, texts, n):
+    """Every prose number, recomputed from the outputs shown on the page."""
+    def real(script):
+        return time_report(console(consoles, f"time python {script} {n}"))["real"]
+
+    def kernprof(script):
+        return kernprof_table(console(consoles, f"kernprof -l -v {script} {n}"))
+
+    cprofile = console(consoles, f"python -m cProfile sum_nexts_original.py {n}")
+    pstats_block = console(consoles, f"python -m cProfile -o sum_nexts_original.cprofile "
+                                     f"sum_nexts_original.py {n}")
+    t = {name: real(f"sum_nexts_{name}.py") for name in
+         ["original", "preallocated", "slice_sum", "numpy_builtin_sum", "numpy_sum"]}
+    t_import = time_report(console(consoles, 'time python -c "import numpy"'))["real"]
+    k0, k1 = kernprof("sum_nexts_original.py"), kernprof("sum_nexts_preallocated.py")
+    k2, k3 = kernprof("sum_nexts_slice_sum.py"), kernprof("sum_nexts_numpy_builtin_sum.py")
+    summary = cprofile_summary(cprofile)
+    return {
+        "n": n,
+        **{f"t_{name}": value for name, value in t.items()},
+        "cprofile_calls": summary["calls"],
+        "cprofile_seconds": summary["seconds"],
+        "cprofile_slowdown": summary["seconds"] / t["original"],
+        "len_calls": cprofile_row(cprofile, "builtins.len")["ncalls"],
+        "sum_nexts_share": 100 * cprofile_row(cprofile, "(sum_nexts)")["cumtime"] / summary["seconds"],
+        "k0_body_hits": k0.row("sums[i] = sums[i]").hits,
+        "k0_check_hits": k0.row("if len(sums)").hits,
+        "k0_append_hits": k0.row("sums.append").hits,
+        "k0_check_percent": k0.row("if len(sums)").percent,
+        "k0_total": k0.total,
+        "k0_slowdown": k0.total / t["original"],
+        "gain_preallocated": 100 * (1 - t["preallocated"] / t["original"]),
+        "k1_body_hits": k1.row("sums[i] = sums[i]").hits,
+        "k1_loop_hits": k1.row("for j in").hits,
+        "k1_inner_percent": k1.row("sums[i] = sums[i]").percent + k1.row("for j in").percent,
+        "speedup_slice_sum": t["original"] / t["slice_sum"],
+        "k2_sum_hits": k2.row("sum(numbers[i + 1:])").hits,
+        "k2_sum_percent": k2.row("sum(numbers[i + 1:])").percent,
+        "slowdown_numpy_builtin_sum": t["numpy_builtin_sum"] / t["slice_sum"],
+        "k3_per_hit_us": 1e6 * k3.row("sum(numbers[i + 1:])").time / n,
+        "k4_total_ms": 1e3 * kernprof("sum_nexts_numpy_sum.py").total,
+        "t_import": t_import,
+        "cprofile_rows": int(re.search(r"List reduced from (\d+) to 10", pstats_block).group(1)),
+        "f_numpy_sum_ms": float(re.search(r"of sum_nexts_numpy_sum\.py, n = \d+, timed in-process: "
+                                          r"median ([\d.]+) ms", texts).group(1)),
+        "speedup_total": t["original"] / t["numpy_sum"],
+        "check_n": min(n, 2000),
+    }
+
+
+def notebook_glue(path):
+    values = {}
+    for cell in json.loads(path.read_text())["cells"]:
+        for output in cell.get("outputs", []):
+            name = output.get("metadata", {}).get("scrapbook", {}).get("name")
+            if name:
+                values[name] = ast.literal_eval(output["data"]["text/plain"])
+    return values
+
+
+def test_every_prose_number_is_the_measured_one(book, soup, consoles, n):
+    roles = GLUE_ROLE.findall(PAGE_SOURCE.read_text())
+    spans = [s.get_text() for s in soup.select("span.pasted-text")]
+    assert len(spans) == len(roles) > 30
+    texts = "\n".join(pre.get_text() for pre in soup.select("div.highlight-text pre"))
+    expected, glued = measured(consoles, texts, n), notebook_glue(book.notebook)
+    for (key, spec), shown in zip(roles, spans):
+        assert key in expected, f"test_book.py does not know how to check glue key {key!r}"
+        assert shown == format(glued[key], spec), key
+        assert shown == format(expected[key], spec), f"{key}: page says {shown}, outputs say {expected[key]}"
+
+
+HITS = {  # line of sum_nexts -> exact hit count for n, per variant
+    "sum_nexts_original.py": {"for i in": lambda n: n + 1, "for j in": lambda n: n * (n + 1) // 2,
+                              "if len(sums)": lambda n: n * (n - 1) // 2,
+                              "sums.append": lambda n: n - 1,
+                              "sums[i] = sums[i]": lambda n: n * (n - 1) // 2},
+    "sum_nexts_preallocated.py": {"for i in": lambda n: n + 1, "for j in": lambda n: n * (n + 1) // 2,
+                                  "sums[i] = sums[i]": lambda n: n * (n - 1) // 2},
+    "sum_nexts_slice_sum.py": {"for i in": lambda n: n + 1, "sum(numbers[i + 1:])": lambda n: n},
+    "sum_nexts_numpy_builtin_sum.py": {"for i in": lambda n: n + 1,
+                                       "sum(numbers[i + 1:])": lambda n: n},
+    "sum_nexts_numpy_sum.py": {"for i in": lambda n: n + 1, ".sum()": lambda n: n},
+}
+
+
+@pytest.mark.parametrize("script", HITS)
+def test_each_kernprof_table_is_complete_with_exact_hits(consoles, n, script):
+    output = console(consoles, f"kernprof -l -v {script} {n}")
+    assert f"Wrote profile results to '{script}.lprof'" in output
+    assert f"File: {script}\nFunction: sum_nexts at line" in output
+    table = kernprof_table(output)
+    for text, hits in HITS[script].items():
+        assert table.row(text).hits == hits(n), text
+    assert abs(sum(row.percent for row in table.rows) - 100) < 1
+
+
+def test_time_and_profiler_outputs_are_all_there(consoles, n):
+    for script in HITS:
+        assert f"{n} sums;" in console(consoles, f"time python {script} {n}") or script.endswith("original.py")
+    assert f"{n - 1} sums;" in console(consoles, f"time python sum_nexts_original.py {n}")
+    assert "Ordered by: cumulative time" in console(consoles, f"python -m cProfile sum_nexts_original.py {n}")
+    pstats_block = console(consoles, f"python -m cProfile -o sum_nexts_original.cprofile sum_nexts_original.py {n}")
+    assert "$ python show_profile.py sum_nexts_original.cprofile" in pstats_block
+    assert "due to restriction <10>" in pstats_block
+
+
+def test_the_profile_py_trap_shows_the_real_error(consoles):
+    block = console(consoles, "cp sum_nexts_original.py profile.py")
+    assert "AttributeError: module 'profile' has no attribute 'run'" in block
+
+
+def test_the_correctness_check_is_shown(soup):
+    rows = [[td.get_text(strip=True) for td in tr.select("td")] for tr in soup.select("table tr")]
+    verdicts = {row[0]: row[-1] for row in rows if row and row[0].startswith("sum_nexts_")}
+    assert verdicts.pop("sum_nexts_original.py") == "1 value missing"
+    assert set(verdicts.values()) == {"agrees"} and len(verdicts) == 4
+
+
+def test_the_summary_table_repeats_the_measured_times(soup, consoles, n):
+    rows = [[td.get_text(strip=True) for td in tr.select("td")] for tr in soup.select("table tr")]
+    times = {row[1]: row[2] for row in rows if len(row) == 4 and row[1].endswith(".py")}
+    assert len(times) == 5
+    for script, shown in times.items():
+        assert shown == f"{time_report(console(consoles, f'time python {script} {n}'))['real']:.2f}"
+
+
+def test_the_environment_panel_is_read_at_build_time(soup):
+    table = soup.select_one("table.build-environment")
+    assert table is not None
+    facts = {tr.select("td")[0].get_text(strip=True): tr.select("td")[1].get_text(strip=True)
+             for tr in table.select("tr") if tr.select("td")}
+    assert facts["Cores"] == str(os.cpu_count())
+    assert facts["Python"] == f"{platform.python_version()} ({platform.python_implementation()})"
+    assert facts["numpy"] == metadata.version("numpy")
+    assert facts["line_profiler"] == metadata.version("line_profiler")
+    assert facts["CPU"] and facts["Operating system"]
+    built = datetime.datetime.strptime(facts["Built"], "%Y-%m-%d %H:%M UTC")
+    assert abs(datetime.datetime.utcnow() - built) < datetime.timedelta(hours=2)
+
+
+def test_listings_come_from_lesson_code(soup):
+    code = "\n".join(pre.get_text() for pre in soup.select("div.highlight-python pre"))
+    for script in HITS:
+        body = (ROOT / "lesson_code" / script).read_text()
+        start = body.index("@profile\ndef sum_nexts")
+        function = body[start:body.index("\n\n\n", start)]
+        plain = re.sub(r"^ *\d+", "", code, flags=re.MULTILINE)  # drop line numbers
+        assert function in plain, script
+
+
+def test_the_figure_is_drawn_not_pasted(soup):
+    figure = soup.select_one("figure#fig-sum-nexts")
+    assert figure is not None
+    image = figure.select_one("img")
+    assert image["src"].endswith(".svg") and "sums[i]" in image["alt"]
+
+
+def test_the_build_leaves_nothing_in_the_lesson_code(book):
+    leftovers = [p.name for p in (book.folder / "lesson_code").iterdir()
+                 if p.suffix in {".lprof", ".cprofile"} or p.name == "profile.py"]
+    assert leftovers == []

@@ -1,0 +1,68 @@
+"""Each lesson script is run by a learner as `python <script> <n> [seed]`."""
+import subprocess
+import sys
+
+import pytest
+
+from conftest import LESSON_CODE
+
+SCRIPTS = sorted(p.name for p in LESSON_CODE.glob("sum_nexts_*.py"))
+
+
+def run(*args):
+    return subprocess.run([sys.executable, *args], cwd=LESSON_CODE, text=True,
+                          capture_output=True, timeout=60)
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+@pytest.mark.parametrize("args", [[], ["5", "1", "2"], ["ten"], ["2.5"], ["-3"], ["5", "x"],
+                                  ["5", "-1"]])
+def test_bad_input_gives_one_usage_line_and_status_2(script, args):
+    result = run(script, *args)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"usage: python {script} N [SEED]")
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+@pytest.mark.parametrize("n", ["0", "1"])
+def test_the_smallest_inputs_work(script, n):
+    result = run(script, n)
+    assert result.returncode == 0, result.stderr
+    expected = 0 if script == "sum_nexts_original.py" or n == "0" else 1
+    assert result.stdout.startswith(f"{expected} sums;")
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_every_variant_prints_the_same_first_sum(script):
+    result = run(script, "40", "7")
+    reference = run("sum_nexts_preallocated.py", "40", "7").stdout.split(";")[1]
+    assert result.returncode == 0
+    assert result.stdout.split(";")[1] == reference
+
+
+def test_a_seed_changes_the_data():
+    assert run("sum_nexts_slice_sum.py", "40", "7").stdout != run("sum_nexts_slice_sum.py", "40", "8").stdout
+
+
+def test_scripts_run_under_kernprof_without_editing(tmp_path):
+    script = tmp_path / "sum_nexts_preallocated.py"
+    script.write_text((LESSON_CODE / script.name).read_text())
+    result = subprocess.run([sys.executable, "-m", "kernprof", "-l", "-v", script.name, "30"],
+                            cwd=tmp_path, text=True, capture_output=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "Function: sum_nexts at line" in result.stdout
+    assert (tmp_path / "sum_nexts_preallocated.py.lprof").exists()
+
+
+@pytest.mark.parametrize("args", [[], ["a", "b"], ["no-such-file.cprofile"], ["show_profile.py"]])
+def test_show_profile_rejects_bad_input_in_one_line(args):
+    result = run("show_profile.py", *args)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
+def test_no_lesson_script_shadows_a_standard_library_module():
+    names = {p.stem for p in LESSON_CODE.glob("*.py")}
+    assert not names & sys.stdlib_module_names
