@@ -1,0 +1,80 @@
+"""The build helpers: parsing real tool output, failing loudly on false claims and bad commands."""
+import subprocess
+import sys
+
+import pytest
+
+from conftest import LESSON_CODE, copy_repository
+from lessonbuild import (ClaimError, CommandError, Scratch, claim, cprofile_row, cprofile_summary,
+                         kernprof_table, time_report)
+
+
+@pytest.fixture(scope="module")
+def scratch():
+    return Scratch()
+
+
+def test_time_report_reads_bash_time(scratch):
+    run = scratch.run("time python sum_nexts_slice_sum.py 50")
+    report = time_report(run.output)
+    assert set(report) == {"real", "user", "sys"}
+    assert 0 < report["real"] <= run.seconds
+    assert run.output.startswith("$ time python sum_nexts_slice_sum.py 50\n50 sums;")
+
+
+def test_time_report_refuses_output_without_a_report():
+    with pytest.raises(ValueError):
+        time_report("real\t0m1.000s\n")
+
+
+def test_cprofile_listing_is_read(scratch):
+    run = scratch.run("python -m cProfile sum_nexts_original.py 40")
+    summary = cprofile_summary(run.output)
+    assert summary["calls"] >= summary["primitive_calls"] > 40 * 39 // 2
+    assert cprofile_row(run.output, "builtins.len")["ncalls"] >= 40 * 39 // 2
+    with pytest.raises(ValueError):
+        cprofile_row(run.output, "no_such_function")
+
+
+def test_kernprof_table_is_read_with_exact_hits(scratch):
+    run = scratch.run("kernprof -l -v sum_nexts_original.py 40")
+    table = kernprof_table(run.output)
+    assert table.row("sums[i] = sums[i]").hits == 40 * 39 // 2
+    assert table.row("sums.append").hits == 39
+    assert table.unit == 1e-6 and table.total > 0
+    with pytest.raises(ValueError):
+        table.row("sums")  # several rows match: ambiguous on purpose
+    assert (scratch.path / "sum_nexts_original.py.lprof").exists()  # written in the scratch copy,
+    assert not list(LESSON_CODE.glob("*.lprof"))  # never in the repository
+
+
+def test_commands_use_the_build_interpreter(scratch):
+    run = scratch.run('python -c "import sys; print(sys.prefix)"')
+    assert run.output.splitlines()[1] == sys.prefix
+
+
+def test_a_failing_command_stops_the_cell(scratch):
+    with pytest.raises(CommandError, match="exited with 2"):
+        scratch.run("python sum_nexts_original.py")
+
+
+def test_an_expected_failure_must_fail(scratch):
+    with pytest.raises(CommandError, match="expected"):
+        scratch.run("python sum_nexts_original.py 3", expect_failure=True)
+    run = scratch.run("true", "python sum_nexts_original.py -1", expect_failure=True)
+    assert run.returncode == 2 and "usage:" in run.output
+
+
+def test_a_false_claim_names_itself_and_its_figures():
+    claim(2 < 3, "two is less than three", two=2)
+    with pytest.raises(ClaimError, match=r"claims that numpy is slower, but on this build "
+                                         r"t_numpy = 0\.1, t_list = 0\.2"):
+        claim(0.1 > 0.2, "numpy is slower", t_numpy=0.1, t_list=0.2)
+
+
+def test_build_refuses_parallel_jobs(tmp_path):
+    repo = copy_repository(tmp_path / "repo")
+    result = subprocess.run([sys.executable, "-m", "sphinx", "-j", "2", "-b", "html", "-c", ".",
+                             "docs", "_build/html"], cwd=repo, capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "without -j" in result.stdout + result.stderr
