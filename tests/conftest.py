@@ -24,10 +24,6 @@ class Build:
     def page(self, name="finding-bottlenecks"):
         return (self.html / f"{name}.html").read_text(encoding="utf-8")
 
-    @property
-    def notebook(self):
-        return self.folder / "_build" / "jupyter_execute" / "finding-bottlenecks.ipynb"
-
 
 def copy_repository(folder):
     folder.mkdir(parents=True)
