@@ -34,6 +34,9 @@ html_theme = "sphinx_book_theme"
 html_title = "Finding Bottlenecks"
 html_static_path = ["docs/_static"]  # relative to this file, which sits at the root
 html_css_files = ["lesson.css"]
+PUBLISHED = ROOT / "_build" / "published"  # data files the pages write while they run
+PUBLISHED.mkdir(parents=True, exist_ok=True)
+html_extra_path = [str(PUBLISHED)]  # copied into the site after every page has run
 html_theme_options = {
     "home_page_in_toc": True,
     "show_toc_level": 2,
@@ -53,6 +56,14 @@ def _log_commands(app):
     os.environ["LESSON_COMMAND_LOG"] = str(log)
 
 
+def _fresh_published_folder(app):
+    # Nothing from an earlier build may be published by this one.
+    for stale in PUBLISHED.iterdir():
+        stale.unlink()
+    os.environ["LESSON_PUBLISH_DIR"] = str(PUBLISHED)
+
+
 def setup(app):
+    app.connect("builder-inited", _fresh_published_folder)
     app.connect("builder-inited", _refuse_parallel_execution)
     app.connect("builder-inited", _log_commands)

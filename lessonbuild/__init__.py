@@ -2,13 +2,15 @@
 
 Pages stay prose: each hidden cell is one call into this package.
 """
-from .checks import ClaimError, check_variants, claim, compare_variant, load_variant, reference_sums
+from .checks import ClaimError, check_variants, claim
 from .commands import CommandError, Run, Scratch, lesson_n
 from .environment import environment_panel
-from .timing import function_time
+from .lesson_code import measure_variants
+from .publish import publish
 from .parse import cprofile_row, cprofile_summary, kernprof_table, time_report
 
 __all__ = [
-    "ClaimError", "CommandError", "Run", "Scratch", "check_variants", "claim", "compare_variant", "cprofile_row", "cprofile_summary",
-    "environment_panel", "function_time", "kernprof_table", "lesson_n", "load_variant", "reference_sums", "time_report",
+    "ClaimError", "CommandError", "Run", "Scratch", "check_variants", "claim", "cprofile_row",
+    "cprofile_summary", "environment_panel", "kernprof_table", "lesson_n", "measure_variants",
+    "publish", "time_report",
 ]

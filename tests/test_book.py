@@ -1,5 +1,6 @@
 """The built book: every output present, every glued number equal to what the build measured."""
 import datetime
+import json
 import os
 import platform
 import re
@@ -10,6 +11,7 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT
 from lessonbuild import cprofile_row, cprofile_summary, kernprof_table, time_report
+from lessonbuild import measure_variants as mv
 
 PAGE_SOURCE = ROOT / "docs" / "finding-bottlenecks.md"
 GLUE_ROLE = re.compile(r"\{glue:text\}`([^`:]+)(?::([^`]*))?`")
@@ -41,8 +43,13 @@ def console(consoles, command):
     return consoles[command]
 
 
-def measured(consoles, texts, n):
-    """Every prose number, recomputed from the outputs shown on the page."""
+@pytest.fixture(scope="module")
+def published(book):
+    return json.loads((book.html / "measurements.json").read_text())
+
+
+def measured(consoles, published, n):
+    """Every prose number, recomputed from the outputs shown on the page and the published data."""
     def real(script):
         return time_report(console(consoles, f"time python {script} {n}"))["real"]
 
@@ -52,8 +59,17 @@ def measured(consoles, texts, n):
     cprofile = console(consoles, f"python -m cProfile sum_nexts_original.py {n}")
     pstats_block = console(consoles, f"python -m cProfile -o sum_nexts_original.cprofile "
                                      f"sum_nexts_original.py {n}")
-    t = {name: real(f"sum_nexts_{name}.py") for name in
-         ["original", "preallocated", "slice_sum", "numpy_builtin_sum", "numpy_sum"]}
+    names = ["original", "preallocated", "slice_sum", "numpy_builtin_sum", "numpy_sum",
+             "reverse_cumsum"]
+    t = {name: real(f"sum_nexts_{name}.py") for name in names}
+    rows = {row["script"]: row for row in published["variants"]}
+    f = {name: rows[f"sum_nexts_{name}.py"]["median"] for name in names}
+    floor = rows[mv.FLOOR]["median"]
+    slopes = {script.removeprefix("sum_nexts_").removesuffix(".py"): mv.fitted_slope(points)
+              for script, points in published["scaling"].items()}
+    numpy_points = published["scaling"]["sum_nexts_numpy_sum.py"]
+    accuracy = console(consoles, "python suffix_sum_accuracy.py")
+    errors = dict(re.findall(r"^(reverse|total - cumulative) .*?sum\s+(\S+)", accuracy, re.MULTILINE))
     t_import = time_report(console(consoles, 'time python -c "import numpy"'))["real"]
     k0, k1 = kernprof("sum_nexts_original.py"), kernprof("sum_nexts_preallocated.py")
     k2, k3 = kernprof("sum_nexts_slice_sum.py"), kernprof("sum_nexts_numpy_builtin_sum.py")
@@ -84,19 +100,29 @@ def measured(consoles, texts, n):
         "k4_total_ms": 1e3 * kernprof("sum_nexts_numpy_sum.py").total,
         "t_import": t_import,
         "cprofile_rows": int(re.search(r"List reduced from (\d+) to 10", pstats_block).group(1)),
-        "f_numpy_sum_ms": float(re.search(r"of sum_nexts_numpy_sum\.py, n = \d+, timed in-process: "
-                                          r"median ([\d.]+) ms", texts).group(1)),
-        "speedup_total": t["original"] / t["numpy_sum"],
+        "speedup_total": f["original"] / f["numpy_sum"],
+        **{f"f_{name}": value for name, value in f.items()},
+        **{f"x_{name}": f["original"] / value for name, value in f.items()},
+        "f_floor": floor,
+        "floor_ratio": f["reverse_cumsum"] / floor,
+        "min_runs": published["min_repeats"],
+        "f_numpy_sum_share": 100 * f["numpy_sum"] / t["numpy_sum"],
+        **{f"slope_{name}": value for name, value in slopes.items()},
+        "first_step_numpy_sum": mv.fitted_slope(numpy_points[:2], last=2),
+        "last_step_numpy_sum": mv.fitted_slope(numpy_points[-2:], last=2),
+        "largest_n_numpy_sum": numpy_points[-1]["n"],
+        "largest_n_reverse_cumsum": published["scaling"]["sum_nexts_reverse_cumsum.py"][-1]["n"],
+        "error_reverse": float(errors["reverse"]),
+        "error_total": float(errors["total - cumulative"]),
         "check_n": min(n, 2000),
     }
 
 
-def test_every_prose_number_is_the_measured_one(soup, consoles, n):
+def test_every_prose_number_is_the_measured_one(soup, consoles, published, n):
     roles = GLUE_ROLE.findall(PAGE_SOURCE.read_text())
     spans = [s.get_text() for s in soup.select("span.pasted-text")]
     assert len(spans) == len(roles) > 30
-    texts = "\n".join(pre.get_text() for pre in soup.select("div.highlight-text pre"))
-    expected = measured(consoles, texts, n)
+    expected = measured(consoles, published, n)
     for (key, spec), shown in zip(roles, spans):
         assert key in expected, f"test_book.py does not know how to check glue key {key!r}"
         assert shown == format(expected[key], spec), f"{key}: page says {shown}, outputs say {expected[key]}"
@@ -142,19 +168,27 @@ def test_the_profile_py_trap_shows_the_real_error(consoles):
     assert "AttributeError: module 'profile' has no attribute 'run'" in block
 
 
+def table_rows(soup, columns):
+    rows = [[td.get_text(strip=True) for td in tr.select("td")] for tr in soup.select("table tr")]
+    return [row for row in rows if len(row) == columns and row[0].startswith("sum_nexts_")]
+
+
 def test_the_correctness_check_is_shown(soup):
-    rows = [[td.get_text(strip=True) for td in tr.select("td")] for tr in soup.select("table tr")]
-    verdicts = {row[0]: row[-1] for row in rows if row and row[0].startswith("sum_nexts_")}
-    assert verdicts.pop("sum_nexts_original.py") == "1 value missing"
-    assert set(verdicts.values()) == {"agrees"} and len(verdicts) == 4
+    step_one = {row[0]: row[-1] for row in table_rows(soup, 5)}
+    assert step_one == {"sum_nexts_original.py": "1 value missing",
+                        "sum_nexts_preallocated.py": "agrees"}
+    final = {row[0]: row[-1] for row in table_rows(soup, 6)}
+    assert final.pop("sum_nexts_original.py") == "1 value missing"
+    assert set(final.values()) == {"agrees"} and len(final) == len(mv.VARIANTS) - 1
 
 
-def test_the_summary_table_repeats_the_measured_times(soup, consoles, n):
-    rows = [[td.get_text(strip=True) for td in tr.select("td")] for tr in soup.select("table tr")]
-    times = {row[1]: row[2] for row in rows if len(row) == 4 and row[1].endswith(".py")}
-    assert len(times) == 5
-    for script, shown in times.items():
-        assert shown == f"{time_report(console(consoles, f'time python {script} {n}'))['real']:.2f}"
+def test_the_summary_table_repeats_the_measured_times(soup, consoles, published, n):
+    rows = table_rows(soup, 6)
+    medians = {row["script"]: row["median"] for row in published["variants"]}
+    assert [row[0] for row in rows] == list(mv.VARIANTS)
+    for script, whole, median, *_ in rows:
+        assert whole == f"{time_report(console(consoles, f'time python {script} {n}'))['real']:.2f} s"
+        assert median == mv.seconds(medians[script])
 
 
 def test_the_environment_panel_is_read_at_build_time(soup):
@@ -167,7 +201,7 @@ def test_the_environment_panel_is_read_at_build_time(soup):
     assert facts["numpy"] == metadata.version("numpy")
     assert facts["line_profiler"] == metadata.version("line_profiler")
     assert facts["CPU"] and facts["Operating system"]
-    built = datetime.datetime.strptime(facts["Built"], "%Y-%m-%d %H:%M UTC")
+    built = datetime.datetime.strptime(facts["Date"], "%Y-%m-%d %H:%M UTC")
     assert abs(datetime.datetime.utcnow() - built) < datetime.timedelta(hours=2)
 
 
@@ -192,3 +226,35 @@ def test_the_build_leaves_nothing_in_the_lesson_code(book):
     leftovers = [p.name for p in (book.folder / "lesson_code").iterdir()
                  if p.suffix in {".lprof", ".cprofile"} or p.name == "profile.py"]
     assert leftovers == []
+
+
+def test_the_published_data_matches_the_tables_on_the_page(published, consoles, n):
+    assert published["n"] == n and published["environment"]["Cores"] == str(os.cpu_count())
+    table = console(consoles, f"python measure_variants.py --n {n} --json measurements.json")
+    for row in published["variants"]:
+        line = next(l for l in table.splitlines() if l.startswith(row["script"]))
+        assert mv.seconds(row["median"]) in line and row["check"] in line
+    for script in mv.VARIANTS:
+        assert published["whole_process_seconds"][script] == pytest.approx(
+            time_report(console(consoles, f"time python {script} {n}"))["real"])
+    slopes = console(consoles, "python measure_variants.py --scaling --json scaling.json")
+    for script, points in published["scaling"].items():
+        assert f"{script:34} slope {mv.fitted_slope(points):.2f}" in slopes
+
+
+def test_the_page_links_the_published_data(soup):
+    links = [a["href"] for a in soup.select("a[download]")]
+    assert links and set(links) == {"measurements.json"}
+
+
+def test_the_charts_are_drawn_with_alt_text(soup):
+    for name in ("fig-timings", "fig-scaling"):
+        image = soup.select_one(f"figure#{name} img")
+        assert image is not None and image["src"].endswith(".svg") and len(image["alt"]) > 80
+
+
+def test_the_build_report_lists_each_page_and_the_machine(book):
+    report = BeautifulSoup(book.page("build-report"), "html.parser")
+    cells = [td.get_text(strip=True) for td in report.select("table td")]
+    assert "finding-bottlenecks" in cells and "build-report" in cells
+    assert report.select_one("table.build-environment") is not None

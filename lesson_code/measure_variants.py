@@ -1,0 +1,310 @@
+"""Time every version of sum_nexts on your machine, and check that each gives the right answer.
+
+Each version's function is timed alone, inside this one Python process, on data made before the
+clock starts: 5 timed runs of about --budget / 5 seconds each (one call, or a batch of calls for
+the fast versions), the versions taking turns. The table reports the median run and the spread
+(fastest to slowest run).
+
+Usage (from the folder that holds the sum_nexts_*.py scripts):
+  python measure_variants.py --n 10000                 time all versions for n = 10000
+  python measure_variants.py --n 10000 --json my.json  ... and save the measurements
+  python measure_variants.py --compare measurements.json
+                          time them again and print the published figures beside yours
+  python measure_variants.py --scaling --json s.json   time each version over a range of n
+"""
+import argparse
+import datetime
+import gc
+import importlib.util
+import json
+import math
+import os
+import platform
+import statistics
+import sys
+import time
+from importlib import metadata
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+VARIANTS = {  # script -> what it does, in the lesson's order
+    "sum_nexts_original.py": "original double loop",
+    "sum_nexts_preallocated.py": "preallocated list",
+    "sum_nexts_slice_sum.py": "slice and built-in sum",
+    "sum_nexts_numpy_builtin_sum.py": "numpy array, built-in sum",
+    "sum_nexts_numpy_sum.py": "numpy array, .sum()",
+    "sum_nexts_reverse_cumsum.py": "reverse cumulative sum",
+}
+FLOOR = "floor: one numpy.sum"  # any algorithm must read the data at least once
+MIN_REPEATS = 5
+
+
+# -- correctness -------------------------------------------------------------------------------
+
+def load_variant(path):
+    """Import a lesson script as a module without running its command line."""
+    spec = importlib.util.spec_from_file_location(f"variant_{Path(path).stem}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def reference_sums(numbers):
+    """sums[i] = x[i+1] + ... + x[n-1] for every i, each correctly rounded (math.fsum)."""
+    numbers = [float(x) for x in numbers]
+    return [math.fsum(numbers[i + 1:]) for i in range(len(numbers))]
+
+
+def check(sums, reference, rel_tol=1e-9, abs_tol=1e-12):
+    """'agrees', or what differs: missing or extra values, the first position out of tolerance."""
+    sums = [float(x) for x in sums]
+    problems = []
+    missing = len(reference) - len(sums)
+    if missing:
+        word = "missing" if missing > 0 else "too many"
+        problems.append(f"{abs(missing)} value{'s' if abs(missing) != 1 else ''} {word}")
+    for i, (got, want) in enumerate(zip(sums, reference)):
+        if not math.isclose(got, want, rel_tol=rel_tol, abs_tol=abs_tol):
+            problems.append(f"differs from position {i}")
+            break
+    return "; ".join(problems) or "agrees"
+
+
+def worst_relative_error(sums, reference):
+    errors = [abs(float(got) - want) / abs(want) for got, want in zip(sums, reference) if want]
+    return max(errors, default=0.0)
+
+
+# -- timing ------------------------------------------------------------------------------------
+#
+# The versions take turns: round after round, each version runs once. A machine that slows down
+# for a few seconds (another program, a busy neighbour on a shared server) then slows every
+# version alike, and the speed-ups between them stay true.
+
+def calls_per_run(seconds_per_call, run_seconds):
+    """How many calls one timed run makes: fast functions are timed in batches, as timeit does."""
+    return max(1, math.ceil(run_seconds / max(seconds_per_call, 1e-9)))
+
+
+def timed_run(func, argument, number):
+    """Seconds per call, averaged over `number` back-to-back calls."""
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # as timeit does: a collection in one run only would widen the spread
+    try:
+        start = time.perf_counter()
+        for _ in range(number):
+            func(argument)
+        return (time.perf_counter() - start) / number
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+def first_call(func, argument):
+    start = time.perf_counter()
+    result = func(argument)
+    return result, time.perf_counter() - start
+
+
+def take_turns(jobs, rounds, run_seconds):
+    """jobs: {key: (func, argument, seconds of one call)} -> {key: [seconds per call, ...]}."""
+    numbers = {key: calls_per_run(once, run_seconds) for key, (_, _, once) in jobs.items()}
+    times = {key: [] for key in jobs}
+    for _ in range(rounds):
+        for key, (func, argument, _) in jobs.items():
+            times[key].append(timed_run(func, argument, numbers[key]))
+    return times, numbers
+
+
+def summary(times):
+    return {"median": statistics.median(times), "min": min(times), "max": max(times),
+            "runs": len(times)}
+
+
+def measure(n, seed=2016, budget=1.0, folder=HERE):
+    """Time and check every variant, and the one-pass floor, for one n.
+
+    Each version gets MIN_REPEATS timed runs of about budget / MIN_REPEATS seconds each (one
+    call, or a batch of calls for fast versions), taken in turns with the other versions.
+    """
+    jobs, checks, reference, numbers = {}, {}, None, None
+    for script in VARIANTS:
+        module = load_variant(folder / script)
+        data = module.gen_data(n, seed)
+        if reference is None:
+            numbers, reference = [float(x) for x in data], reference_sums(data)
+        sums, once = first_call(module.sum_nexts, data)
+        same_data = [float(x) for x in data] == numbers
+        checks[script] = (check(sums, reference) if same_data else "different data",
+                          worst_relative_error(sums, reference))
+        jobs[script] = (module.sum_nexts, data, once)
+    import numpy  # only the floor needs it here; the variants import their own
+    array = numpy.array(numbers)
+    _, once = first_call(numpy.sum, array)
+    jobs[FLOOR] = (numpy.sum, array, once)
+    checks[FLOOR] = ("not a variant", None)
+
+    times, numbers_per_run = take_turns(jobs, MIN_REPEATS, budget / MIN_REPEATS)
+    results = []
+    for key, key_times in times.items():
+        results.append({"script": key, "label": VARIANTS.get(key, "one numpy.sum over all the data"),
+                        "times": key_times, "calls_per_run": numbers_per_run[key],
+                        **summary(key_times), "check": checks[key][0],
+                        "worst_relative_error": checks[key][1]})
+    original = results[0]["median"]
+    for row in results:
+        row["speedup"] = original / row["median"]
+    return results
+
+
+def scaling(script, seed=2016, start=256, max_n=2 ** 22, max_call=0.25, rounds=3,
+            run_seconds=0.1, folder=HERE):
+    """Median time per call for n = start, 2*start, ... until one call takes max_call seconds.
+
+    The sizes take turns too, so a slow moment of the machine does not bend the slope.
+    """
+    module = load_variant(folder / script)
+    jobs, n = {}, start
+    while n <= max_n:
+        data = module.gen_data(n, seed)
+        _, once = first_call(module.sum_nexts, data)
+        jobs[n] = (module.sum_nexts, data, once)
+        if once >= max_call:
+            break
+        n *= 2
+    times, _ = take_turns(jobs, rounds, run_seconds)
+    return [{"n": n, **summary(n_times)} for n, n_times in times.items()]
+
+
+def fitted_slope(points, last=4):
+    """Slope of log(time) against log(n) over the largest sizes: about 2 for quadratic work."""
+    tail = points[-last:]
+    xs = [math.log(p["n"]) for p in tail]
+    ys = [math.log(p["median"]) for p in tail]
+    mx, my = statistics.fmean(xs), statistics.fmean(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+
+
+# -- where the numbers come from ---------------------------------------------------------------
+
+def cpu_model():
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as cpuinfo:
+            for line in cpuinfo:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine() or "unknown"
+
+
+def operating_system():
+    try:
+        return platform.freedesktop_os_release()["PRETTY_NAME"] + f" (Linux {platform.release()})"
+    except (OSError, AttributeError, KeyError):
+        return platform.platform(terse=True)
+
+
+def version(package):
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "not installed"
+
+
+def environment():
+    return {
+        "CPU": cpu_model(),
+        "Cores": str(os.cpu_count()),
+        "Operating system": operating_system(),
+        "Python": f"{platform.python_version()} ({platform.python_implementation()})",
+        "numpy": version("numpy"),
+        "line_profiler": version("line_profiler"),
+        "Date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+    }
+
+
+# -- output ------------------------------------------------------------------------------------
+
+def seconds(value):
+    for unit, scale in (("s", 1), ("ms", 1e-3), ("µs", 1e-6)):
+        if value >= scale:
+            return f"{value / scale:.3g} {unit}"
+    return f"{value / 1e-9:.3g} ns"
+
+
+def times_faster(value):
+    return f"{value:,.0f}x" if value >= 100 else f"{value:.1f}x"
+
+
+def print_table(data, out=sys.stdout):
+    print(f"sum_nexts, function alone: n = {data['n']}, seed {data['seed']}, "
+          f"{MIN_REPEATS} runs of at least {data['budget'] / MIN_REPEATS:g} s each, in turns",
+          file=out)
+    print(f"{'version':34} {'median':>9} {'fastest - slowest':>21} {'runs':>6} "
+          f"{'speed-up':>9}  check", file=out)
+    for row in data["variants"]:
+        spread = f"{seconds(row['min'])} - {seconds(row['max'])}"
+        print(f"{row['script']:34} {seconds(row['median']):>9} {spread:>21} {row['runs']:>6} "
+              f"{times_faster(row['speedup']):>9}  {row['check']}", file=out)
+
+
+def print_comparison(published, mine, out=sys.stdout):
+    print(f"published: {published['environment']['CPU']}, Python "
+          f"{published['environment']['Python']}, n = {published['n']}", file=out)
+    print(f"yours:     {mine['environment']['CPU']}, Python {mine['environment']['Python']}, "
+          f"n = {mine['n']}", file=out)
+    print(f"{'version':34} {'published':>10} {'yours':>10} {'yours/published':>16}", file=out)
+    theirs = {row["script"]: row for row in published["variants"]}
+    for row in mine["variants"]:
+        if row["script"] in theirs:
+            other = theirs[row["script"]]["median"]
+            print(f"{row['script']:34} {seconds(other):>10} {seconds(row['median']):>10} "
+                  f"{row['median'] / other:>15.2f}x", file=out)
+
+
+class OneLineParser(argparse.ArgumentParser):
+    def error(self, message):  # one line on stderr, status 2, no usage dump
+        self.exit(2, f"{self.prog}: {message} (see --help)\n")
+
+
+def main(argv=None):
+    parser = OneLineParser(prog="measure_variants.py", description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=10000, help="how many numbers (default 10000)")
+    parser.add_argument("--seed", type=int, default=2016, help="seed of the data (default 2016)")
+    parser.add_argument("--budget", type=float, default=1.0,
+                        help="seconds to spend timing each version (default 1)")
+    parser.add_argument("--json", metavar="FILE", help="also save the measurements to FILE")
+    parser.add_argument("--compare", metavar="FILE", help="published measurements to compare with")
+    parser.add_argument("--scaling", action="store_true",
+                        help="time each version over doubling n instead, and fit the slopes")
+    args = parser.parse_args(argv)
+    published = None
+    if args.compare:
+        try:
+            published = json.loads(Path(args.compare).read_text(encoding="utf-8"))
+            args.n, args.seed = published["n"], published["seed"]
+        except (OSError, ValueError, KeyError) as err:
+            parser.exit(2, f"{parser.prog}: cannot read {args.compare}: {err}\n")
+    if args.n < 1 or args.budget <= 0:
+        parser.error("--n must be at least 1 and --budget above 0")
+
+    data = {"n": args.n, "seed": args.seed, "budget": args.budget,
+            "environment": environment(), "min_repeats": MIN_REPEATS}
+    if args.scaling:
+        data["scaling"] = {script: scaling(script, args.seed) for script in VARIANTS}
+        for script, points in data["scaling"].items():
+            print(f"{script:34} slope {fitted_slope(points):.2f} over n = "
+                  f"{points[-4:][0]['n']} .. {points[-1]['n']}")
+    else:
+        data["variants"] = measure(args.n, args.seed, args.budget)
+        print_table(data)
+        if published:
+            print()
+            print_comparison(published, data)
+    if args.json:
+        Path(args.json).write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,94 @@
+"""The measuring script a learner runs: timing method, output, saved data and comparison."""
+import json
+import statistics
+import subprocess
+import sys
+
+import pytest
+
+from conftest import LESSON_CODE
+from lessonbuild import measure_variants as mv
+
+
+def run(*args, cwd=LESSON_CODE):
+    return subprocess.run([sys.executable, "measure_variants.py", *args], cwd=cwd, text=True,
+                          capture_output=True, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory):
+    path = tmp_path_factory.mktemp("measure") / "small.json"
+    result = run("--n", "300", "--budget", "0.05", "--json", str(path))
+    assert result.returncode == 0, result.stderr
+    return result.stdout, json.loads(path.read_text())
+
+
+def test_every_version_and_the_floor_are_timed_and_checked(small):
+    output, data = small
+    scripts = [row["script"] for row in data["variants"]]
+    assert scripts == list(mv.VARIANTS) + [mv.FLOOR]
+    for row in data["variants"]:
+        assert row["runs"] == len(row["times"]) >= mv.MIN_REPEATS
+        assert row["median"] == statistics.median(row["times"])
+        assert row["min"] <= row["median"] <= row["max"]
+        assert row["script"] in output
+    checks = {row["script"]: row["check"] for row in data["variants"]}
+    assert checks.pop("sum_nexts_original.py") == "1 value missing"
+    assert checks.pop(mv.FLOOR) == "not a variant"
+    assert set(checks.values()) == {"agrees"}
+    assert data["variants"][0]["speedup"] == 1.0
+    assert data["environment"]["Python"].startswith(sys.version.split()[0])
+
+
+def test_fast_versions_are_timed_in_batches():
+    assert mv.calls_per_run(2e-6, 0.2) == 100000
+    assert mv.calls_per_run(3.0, 0.2) == 1
+
+
+def test_versions_take_turns():
+    order = []
+    jobs = {name: (order.append, name, 1.0) for name in "abc"}
+    times, numbers = mv.take_turns(jobs, rounds=3, run_seconds=0.1)
+    assert order == list("abcabcabc")
+    assert all(len(t) == 3 for t in times.values()) and set(numbers.values()) == {1}
+
+
+def test_fitted_slope_recovers_the_exponent():
+    quadratic = [{"n": n, "median": 3e-9 * n ** 2} for n in (256, 512, 1024, 2048, 4096)]
+    linear = [{"n": n, "median": 5e-9 * n} for n in (256, 512, 1024, 2048)]
+    assert mv.fitted_slope(quadratic) == pytest.approx(2)
+    assert mv.fitted_slope(linear) == pytest.approx(1)
+
+
+def test_scaling_doubles_n_until_a_call_is_slow_enough():
+    points = mv.scaling("sum_nexts_slice_sum.py", start=64, max_call=0.002, run_seconds=0.005)
+    sizes = [p["n"] for p in points]
+    assert sizes[0] == 64 and all(b == 2 * a for a, b in zip(sizes, sizes[1:]))
+    assert points[-1]["min"] > 0 and len(sizes) >= 2
+
+
+def test_compare_prints_published_and_own_figures_with_the_ratio(small, tmp_path):
+    _, data = small
+    published = tmp_path / "measurements.json"
+    data["budget"] = 0.05
+    published.write_text(json.dumps(data))
+    result = run("--compare", str(published), "--budget", "0.05")
+    assert result.returncode == 0, result.stderr
+    assert "yours/published" in result.stdout
+    assert result.stdout.count("x\n") >= len(mv.VARIANTS)
+    assert "n = 300" in result.stdout
+
+
+@pytest.mark.parametrize("args", [["--n", "ten"], ["--n", "0"], ["--budget", "-1"], ["--what"],
+                                  ["--compare", "no-such-file.json"], ["extra"]])
+def test_bad_input_gives_one_line_and_status_2(args):
+    result = run(*args)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("args", [["x"], ["2"], ["5", "6"]])
+def test_the_accuracy_script_rejects_bad_input(args):
+    result = subprocess.run([sys.executable, "suffix_sum_accuracy.py", *args], cwd=LESSON_CODE,
+                            text=True, capture_output=True)
+    assert result.returncode == 2 and result.stderr.startswith("usage:")
