@@ -1,6 +1,8 @@
 """Sphinx configuration for the Finding Bottlenecks book. Pages live in docs/."""
 import os
+import shutil
 import sys
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -13,7 +15,7 @@ author = "The Finding Bottlenecks contributors"
 copyright = "2026, " + author
 language = "en"
 
-extensions = ["myst_nb"]
+extensions = ["myst_nb", "sphinx_copybutton", "sphinx_togglebutton"]
 exclude_patterns = ["_build", "**/.ipynb_checkpoints"]
 nitpicky = True  # every cross-reference must resolve
 
@@ -37,10 +39,27 @@ html_css_files = ["lesson.css"]
 PUBLISHED = ROOT / "_build" / "published"  # data files the pages write while they run
 PUBLISHED.mkdir(parents=True, exist_ok=True)
 html_extra_path = [str(PUBLISHED)]  # copied into the site after every page has run
+REPOSITORY = os.environ.get("LESSON_REPOSITORY", "https://github.com/finding-bottlenecks/lesson")
 html_theme_options = {
     "home_page_in_toc": True,
     "show_toc_level": 2,
+    "repository_url": REPOSITORY,
+    "repository_branch": "main",
+    "path_to_docs": "docs",  # pages live in docs/, conf.py at the root
+    "use_repository_button": True,
+    "use_issues_button": True,
+    "use_edit_page_button": True,
+    "use_download_button": True,
+    "extra_footer": (
+        "Lesson text and figures: <a href='https://creativecommons.org/licenses/by/4.0/'>CC BY 4.0</a>;"
+        " code: MIT. Follows the outline of <em>Finding Bottlenecks</em> from the 2016 course"
+        " <em>Advanced and Parallel Python</em>."
+    ),
 }
+
+# Copy buttons copy what a learner types: Pygments marks the prompt (.gp) and the program's
+# output (.go) in console blocks, and line numbers (.linenos) in listings; none is copied.
+copybutton_exclude = ".linenos, .gp, .go"
 
 
 def _refuse_parallel_execution(app):
@@ -61,9 +80,32 @@ def _fresh_published_folder(app):
     for stale in PUBLISHED.iterdir():
         stale.unlink()
     os.environ["LESSON_PUBLISH_DIR"] = str(PUBLISHED)
+    _zip_lesson_code(PUBLISHED / "lesson-code.zip")
+
+
+def _zip_lesson_code(archive):
+    """The learner's download: every script and the requirements, in a lesson-code/ folder."""
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
+        for path in sorted((ROOT / "lesson_code").iterdir()):
+            if path.suffix in {".py", ".txt"}:
+                zf.write(path, f"lesson-code/{path.name}")
+
+
+def _offer_notebooks(app, pagename, templatename, context, doctree):
+    # The theme's download menu offers the executed notebook beside the page's source.
+    if (Path(app.outdir).parent / "jupyter_execute" / f"{pagename}.ipynb").exists():
+        context["ipynb_source"] = pagename + ".ipynb"
+
+
+def _copy_notebooks(app, exception):
+    if exception is None:
+        for notebook in (Path(app.outdir).parent / "jupyter_execute").glob("*.ipynb"):
+            shutil.copy2(notebook, Path(app.outdir) / "_sources" / notebook.name)
 
 
 def setup(app):
     app.connect("builder-inited", _fresh_published_folder)
+    app.connect("html-page-context", _offer_notebooks)
+    app.connect("build-finished", _copy_notebooks)
     app.connect("builder-inited", _refuse_parallel_execution)
     app.connect("builder-inited", _log_commands)

@@ -1,9 +1,9 @@
 """Time every version of sum_nexts on your machine, and check that each gives the right answer.
 
 Each version's function is timed alone, inside this one Python process, on data made before the
-clock starts: 5 timed runs of about --budget / 5 seconds each (one call, or a batch of calls for
-the fast versions), the versions taking turns. The table reports the median run and the spread
-(fastest to slowest run).
+clock starts: at least 7 timed runs, and more until about --budget seconds are spent (a run is
+one call, or a batch of calls lasting about 0.1 s for the fast versions), the versions taking
+turns. The table reports the median run and the spread (fastest to slowest run).
 
 Usage (from the folder that holds the sum_nexts_*.py scripts):
   python measure_variants.py --n 10000                 time all versions for n = 10000
@@ -36,7 +36,8 @@ VARIANTS = {  # script -> what it does, in the lesson's order
     "sum_nexts_reverse_cumsum.py": "reverse cumulative sum",
 }
 FLOOR = "floor: one numpy.sum"  # any algorithm must read the data at least once
-MIN_REPEATS = 5
+MIN_REPEATS = 7  # this many timed runs at least; fast versions get more, within the budget
+RUN_SECONDS = 0.1  # a fast version's run is a batch of calls lasting about this long
 
 
 # -- correctness -------------------------------------------------------------------------------
@@ -106,13 +107,20 @@ def first_call(func, argument):
     return result, time.perf_counter() - start
 
 
-def take_turns(jobs, rounds, run_seconds):
-    """jobs: {key: (func, argument, seconds of one call)} -> {key: [seconds per call, ...]}."""
+def take_turns(jobs, rounds, run_seconds, budget=0.0):
+    """jobs: {key: (func, argument, seconds of one call)} -> {key: [seconds per call, ...]}.
+
+    Every job gets at least `rounds` runs, and more, while its runs add up to less than
+    `budget` seconds. Each round runs every job that still needs a run, one after the other.
+    """
     numbers = {key: calls_per_run(once, run_seconds) for key, (_, _, once) in jobs.items()}
+    wanted = {key: max(rounds, math.ceil(budget / max(once * numbers[key], 1e-9)))
+              for key, (_, _, once) in jobs.items()}
     times = {key: [] for key in jobs}
-    for _ in range(rounds):
+    while any(len(times[key]) < wanted[key] for key in jobs):
         for key, (func, argument, _) in jobs.items():
-            times[key].append(timed_run(func, argument, numbers[key]))
+            if len(times[key]) < wanted[key]:
+                times[key].append(timed_run(func, argument, numbers[key]))
     return times, numbers
 
 
@@ -124,8 +132,9 @@ def summary(times):
 def measure(n, seed=2016, budget=1.0, folder=HERE):
     """Time and check every variant, and the one-pass floor, for one n.
 
-    Each version gets MIN_REPEATS timed runs of about budget / MIN_REPEATS seconds each (one
-    call, or a batch of calls for fast versions), taken in turns with the other versions.
+    Each version gets at least MIN_REPEATS timed runs, and more until about `budget` seconds
+    are spent; a run is one call, or a batch of calls lasting about RUN_SECONDS for a fast
+    version. The versions take turns, run by run.
     """
     jobs, checks, reference, numbers = {}, {}, None, None
     for script in VARIANTS:
@@ -144,7 +153,7 @@ def measure(n, seed=2016, budget=1.0, folder=HERE):
     jobs[FLOOR] = (numpy.sum, array, once)
     checks[FLOOR] = ("not a variant", None)
 
-    times, numbers_per_run = take_turns(jobs, MIN_REPEATS, budget / MIN_REPEATS)
+    times, numbers_per_run = take_turns(jobs, MIN_REPEATS, RUN_SECONDS, budget)
     results = []
     for key, key_times in times.items():
         results.append({"script": key, "label": VARIANTS.get(key, "one numpy.sum over all the data"),
@@ -157,7 +166,7 @@ def measure(n, seed=2016, budget=1.0, folder=HERE):
     return results
 
 
-def scaling(script, seed=2016, start=256, max_n=2 ** 22, max_call=0.25, rounds=3,
+def scaling(script, seed=2016, start=256, max_n=2 ** 22, max_call=0.25, rounds=5,
             run_seconds=0.1, folder=HERE):
     """Median time per call for n = start, 2*start, ... until one call takes max_call seconds.
 
@@ -239,8 +248,7 @@ def times_faster(value):
 
 def print_table(data, out=sys.stdout):
     print(f"sum_nexts, function alone: n = {data['n']}, seed {data['seed']}, "
-          f"{MIN_REPEATS} runs of at least {data['budget'] / MIN_REPEATS:g} s each, in turns",
-          file=out)
+          f"at least {MIN_REPEATS} runs and {data['budget']:g} s per version, in turns", file=out)
     print(f"{'version':34} {'median':>9} {'fastest - slowest':>21} {'runs':>6} "
           f"{'speed-up':>9}  check", file=out)
     for row in data["variants"]:

@@ -32,8 +32,10 @@ class Run:
     seconds: float  # wall time of the whole run, measured around the shell
 
     def _repr_markdown_(self):
-        # A console block: a learner's prompt line, then what the terminal showed.
-        return "````console\n" + self.output.rstrip("\n") + "\n````\n"
+        # A console block: a learner's prompt line, then what the terminal showed. A run that
+        # ends in an error on purpose is marked, so the page tests know to expect the failure.
+        marker = ":class: expect-failure\n\n" if self.returncode else ""
+        return "````{code-block} console\n" + marker + self.output.rstrip("\n") + "\n````\n"
 
 
 class Scratch:

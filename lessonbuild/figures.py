@@ -64,3 +64,46 @@ def scaling_plot(scaling, slopes):
     fig.tight_layout()
     return fig
 
+
+
+def icicle(profile_path, root_function="<module>", depth=6, smallest=0.01):
+    """An icicle chart of a saved cProfile file: each box is a call, as wide as its cumulative
+    time and placed under its caller."""
+    import pstats
+
+    stats = pstats.Stats(str(profile_path)).stats
+    children = {}
+    for callee, (_, _, _, _, callers) in stats.items():
+        for caller, edge in callers.items():
+            children.setdefault(caller, []).append((callee, edge[3]))
+    roots = [key for key in stats if key[2] == root_function and not key[0].startswith("<")]
+    root = max(roots, key=lambda key: stats[key][3])
+    total = stats[root][3]
+
+    fig, ax = plt.subplots(figsize=(8, 0.55 * depth + 0.8))
+    palette = ["#2a7ab0", "#4a9bd1", "#79b8e0", "#a6d1ee", "#cfe6f6", "#e6f2fb"]
+
+    def draw(key, start, width, level, path):
+        ax.add_patch(plt.Rectangle((start, level), width, 0.92, color=palette[level % 6]))
+        if width > 0.12 * total:
+            name = key[2] if key[0] == "~" else f"{key[2]} ({key[0].rsplit('/', 1)[-1]})"
+            ax.text(start + width / 2, level + 0.46, f"{name}\n{measure_variants.seconds(width)}",
+                    ha="center", va="center", fontsize=8,
+                    color="white" if level < 2 else "black")
+        if level + 1 >= depth:
+            return
+        x = start
+        for child, seconds in sorted(children.get(key, []), key=lambda item: -item[1]):
+            if child in path or seconds < smallest * total:
+                continue
+            draw(child, x, seconds, level + 1, path | {child})
+            x += seconds
+
+    draw(root, 0, total, 0, {root})
+    ax.set_xlim(0, total)
+    ax.set_ylim(depth, 0)
+    ax.set_xlabel("cumulative time, in seconds; each row is called by the row above it")
+    ax.set_yticks([])
+    ax.spines[["top", "right", "left"]].set_visible(False)
+    fig.tight_layout()
+    return fig

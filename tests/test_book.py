@@ -69,6 +69,7 @@ def measured(consoles, published, n):
               for script, points in published["scaling"].items()}
     numpy_points = published["scaling"]["sum_nexts_numpy_sum.py"]
     accuracy = console(consoles, "python suffix_sum_accuracy.py")
+    ex1 = console(consoles, "python -m cProfile -s tottime exercise_word_counts.py 20000")
     errors = dict(re.findall(r"^(reverse|total - cumulative) .*?sum\s+(\S+)", accuracy, re.MULTILINE))
     t_import = time_report(console(consoles, 'time python -c "import numpy"'))["real"]
     k0, k1 = kernprof("sum_nexts_original.py"), kernprof("sum_nexts_preallocated.py")
@@ -108,10 +109,21 @@ def measured(consoles, published, n):
         "min_runs": published["min_repeats"],
         "f_numpy_sum_share": 100 * f["numpy_sum"] / t["numpy_sum"],
         **{f"slope_{name}": value for name, value in slopes.items()},
-        "first_step_numpy_sum": mv.fitted_slope(numpy_points[:2], last=2),
-        "last_step_numpy_sum": mv.fitted_slope(numpy_points[-2:], last=2),
+        "first_step_numpy_sum": mv.fitted_slope(numpy_points[:3], last=3),
+        "last_step_numpy_sum": mv.fitted_slope(numpy_points[-3:], last=3),
         "largest_n_numpy_sum": numpy_points[-1]["n"],
         "largest_n_reverse_cumsum": published["scaling"]["sum_nexts_reverse_cumsum.py"][-1]["n"],
+        "half_n": n // 2,
+        "half_n_hits": (n // 2) * (n // 2 - 1) // 2,
+        "k1_total": k1.total,
+        "ex1_share": 100 * cprofile_row(ex1, "(count_words)")["cumtime"] / cprofile_summary(ex1)["seconds"],
+        "ex1_count_calls": cprofile_row(ex1, "method 'count' of 'list' objects")["ncalls"],
+        "ex2_percent": max(row.percent for row in kernprof_table(
+            console(consoles, "kernprof -l -v exercise_unique_values.py 20000")).rows),
+        "ex2_speedup": time_report(console(consoles, "time python exercise_unique_values.py 20000"))["real"]
+        / time_report(console(consoles, "time python solution_unique_values.py 20000"))["real"],
+        "ex4_ratio": time_report(console(consoles, f"time python sum_nexts_slice_sum.py {2 * n}"))["real"]
+        / t["slice_sum"],
         "error_reverse": float(errors["reverse"]),
         "error_total": float(errors["total - cumulative"]),
         "check_n": min(n, 2000),
@@ -258,3 +270,78 @@ def test_the_build_report_lists_each_page_and_the_machine(book):
     cells = [td.get_text(strip=True) for td in report.select("table td")]
     assert "finding-bottlenecks" in cells and "build-report" in cells
     assert report.select_one("table.build-environment") is not None
+
+
+def test_the_episode_has_its_lesson_structure(soup):
+    titles = [p.get_text(strip=True) for p in soup.select("div.admonition p.admonition-title")]
+    assert titles[0] == "Overview" and titles[-1] == "Key points"
+    overview = soup.select_one("div.admonition.overview").get_text()
+    assert "Questions" in overview and "Objectives" in overview
+    exercises = soup.select("div.admonition.exercise")
+    solutions = soup.select("div.admonition.solution")
+    assert len(exercises) >= 4 and len(solutions) == len(exercises)
+    assert all("dropdown" in div["class"] for div in solutions)  # hidden until opened
+    assert all(div.select("div.highlight") for div in solutions)  # with outputs from the build
+    notes = soup.select("div.admonition.instructor-note")
+    assert len(notes) >= 3 and all("dropdown" in div["class"] for div in notes)
+
+
+def test_every_page_title_is_a_verb_phrase_in_sentence_case(book):
+    for page in ["setup", "finding-bottlenecks", "going-further", "build-report"]:
+        title = BeautifulSoup(book.page(page), "html.parser").select_one("article h1").get_text()
+        title = title.rstrip("#")
+        first, *rest = title.split()
+        assert first in {"Set", "Find", "Go", "See"}, title
+        assert all(not w[0].isupper() or w in {"Python"} for w in rest), title
+
+
+def test_the_setup_page_offers_the_code_and_checks_the_setup(book):
+    setup = BeautifulSoup(book.page("setup"), "html.parser")
+    assert setup.select_one('a[href="lesson-code.zip"][download]') is not None
+    check = [pre.get_text() for pre in setup.select("div.highlight-console pre")
+             if pre.get_text().startswith("$ python check_setup.py")]
+    assert check and check[0].rstrip().endswith("Your setup is ready.")
+    linked = {a.get_text() for a in setup.select("a.download")}
+    assert {p.name for p in (ROOT / "lesson_code").glob("sum_nexts_*.py")} <= linked
+    for a in setup.select("a.download"):
+        assert (book.html / a["href"]).is_file()
+
+
+def test_the_archive_holds_the_whole_lesson_code(book):
+    import zipfile
+    with zipfile.ZipFile(book.html / "lesson-code.zip") as archive:
+        names = set(archive.namelist())
+    wanted = {f"lesson-code/{p.name}" for p in (ROOT / "lesson_code").iterdir()
+              if p.suffix in {".py", ".txt"}}
+    assert names == wanted
+
+
+def test_each_page_offers_its_source_and_notebook(book):
+    for page in ["setup", "finding-bottlenecks", "going-further"]:
+        html = BeautifulSoup(book.page(page), "html.parser")
+        hrefs = [a["href"] for a in html.select("a[href*='_sources']")]
+        assert f"_sources/{page}.md" in hrefs and f"_sources/{page}.ipynb" in hrefs
+        assert (book.html / "_sources" / f"{page}.ipynb").is_file()
+
+
+def test_the_header_buttons_point_at_the_repository_files(book):
+    html = BeautifulSoup(book.page("finding-bottlenecks"), "html.parser")
+    hrefs = [a["href"] for a in html.select("a[href]")]
+    assert any(h.endswith("/edit/main/docs/finding-bottlenecks.md") for h in hrefs)
+    assert any("/issues" in h for h in hrefs)
+    footer = html.select_one("footer").get_text()
+    assert "CC BY 4.0" in footer and "MIT" in footer
+
+
+def test_going_further_has_a_glossary_and_a_figure_from_this_build(book):
+    html = BeautifulSoup(book.page("going-further"), "html.parser")
+    terms = {dt.get_text(strip=True).rstrip("¶") for dt in html.select("dl.glossary dt")}
+    assert {"wall time", "CPU time", "cumulative time", "own time", "hit"} <= terms
+    image = html.select_one("figure#fig-icicle img")
+    assert image is not None and image["src"].endswith(".svg") and image["alt"]
+
+
+def test_copy_buttons_skip_prompts_output_and_line_numbers(book):
+    script = (book.html / "_static" / "copybutton.js").read_text()
+    assert ".linenos, .gp, .go" in script
+    assert "copybutton.js" in book.page()

@@ -1,0 +1,71 @@
+"""The exercises' scripts behave as their solutions say, and the learner's setup check works."""
+import os
+import pstats
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import LESSON_CODE, ROOT
+
+
+def run(*args, cwd=LESSON_CODE, env=None):
+    return subprocess.run([sys.executable, *args], cwd=cwd, text=True, capture_output=True,
+                          timeout=120, env=env)
+
+
+def test_the_word_counts_hot_function_is_count_words(tmp_path):
+    saved = tmp_path / "words.cprofile"
+    result = run("-m", "cProfile", "-o", str(saved), "exercise_word_counts.py", "5000")
+    assert result.returncode == 0, result.stderr
+    assert len(result.stdout.splitlines()) == 5
+    cumulative = {key[2]: value[3] for key, value in pstats.Stats(str(saved)).stats.items()}
+    ours = {name: cumulative[name] for name in ("make_text", "split_words", "count_words",
+                                                "most_common")}
+    assert max(ours, key=ours.get) == "count_words"
+
+
+@pytest.mark.parametrize("n", ["0", "1", "7", "3000"])
+def test_the_fixed_unique_values_prints_the_same(n):
+    slow, fast = run("exercise_unique_values.py", n), run("solution_unique_values.py", n)
+    assert slow.returncode == fast.returncode == 0
+    assert slow.stdout == fast.stdout and f"out of {n}" in slow.stdout
+
+
+def test_the_suspects_are_told_apart():
+    a = run("check_variant.py", "exercise_suspect_a.py")
+    b = run("check_variant.py", "exercise_suspect_b.py", "50")
+    assert a.stdout.strip() == "exercise_suspect_a.py, n = 1000: agrees"
+    assert b.stdout.strip() == "exercise_suspect_b.py, n = 50: differs from position 0"
+
+
+@pytest.mark.parametrize("script,args", [
+    ("exercise_word_counts.py", []), ("exercise_word_counts.py", ["-2"]),
+    ("exercise_unique_values.py", ["x"]), ("solution_unique_values.py", ["1", "2"]),
+    ("check_variant.py", []), ("check_variant.py", ["no_such_script.py"]),
+    ("check_variant.py", ["exercise_suspect_a.py", "many"]), ("check_setup.py", ["extra"]),
+    ("exercise_suspect_a.py", ["ten"]), ("exercise_suspect_b.py", []),
+])
+def test_bad_input_gives_one_usage_line(script, args):
+    result = run(script, *args)
+    assert result.returncode == 2
+    assert result.stderr.startswith("usage:") and result.stderr.count("\n") == 1
+
+
+def test_the_setup_check_passes_in_the_build_environment():
+    env = dict(os.environ, PATH=str(Path(sys.executable).parent) + os.pathsep + os.environ["PATH"])
+    result = run("check_setup.py", env=env)
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.rstrip().endswith("Your setup is ready.")
+
+
+def test_learner_pins_match_the_build_pins():
+    build = dict(line.split("==") for line in (ROOT / "requirements.txt").read_text().splitlines()
+                 if "==" in line and not line.startswith("#"))
+    learner = [line for line in (LESSON_CODE / "requirements.txt").read_text().splitlines()
+               if "==" in line]
+    assert learner
+    for line in learner:
+        name, version = line.split("==")
+        assert build[name] == version, name
