@@ -14,8 +14,8 @@ from measure_variants import check, load_variant, reference_sums
 def main():
     problems = []
     print(f"Python        {platform.python_version()} ({platform.python_implementation()})")
-    if sys.version_info < (3, 9):
-        problems.append("Python 3.9 or newer is needed")
+    if sys.version_info < (3, 10):
+        problems.append("the lesson code needs Python 3.10 or newer")
     for package in ("numpy", "line_profiler"):
         try:
             print(f"{package:13} {metadata.version(package)}")
