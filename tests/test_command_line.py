@@ -66,3 +66,21 @@ def test_show_profile_rejects_bad_input_in_one_line(args):
 def test_no_lesson_script_shadows_a_standard_library_module():
     names = {p.stem for p in LESSON_CODE.glob("*.py")}
     assert not names & sys.stdlib_module_names
+
+
+def test_the_standalone_scripts_share_one_command_line():
+    # Each script stands alone for a learner, so the command line is repeated in each: keep the
+    # copies identical, so a fix to one is a fix to all.
+    import ast
+
+    def functions(path):
+        tree = ast.parse(path.read_text())
+        return {node.name: ast.unparse(node) for node in tree.body
+                if isinstance(node, ast.FunctionDef) and node.name in {"read_args", "main"}}
+
+    scripts = sorted(LESSON_CODE.glob("sum_nexts_*.py")) + sorted(
+        LESSON_CODE.glob("exercise_suspect_*.py"))
+    first = functions(scripts[0])
+    assert set(first) == {"read_args", "main"}
+    for script in scripts[1:]:
+        assert functions(script) == first, script.name
