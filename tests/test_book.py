@@ -109,8 +109,6 @@ def measured(consoles, published, n):
         "min_runs": published["min_repeats"],
         "f_numpy_sum_share": 100 * f["numpy_sum"] / t["numpy_sum"],
         **{f"slope_{name}": value for name, value in slopes.items()},
-        "first_step_numpy_sum": mv.fitted_slope(numpy_points[:3], last=3),
-        "last_step_numpy_sum": mv.fitted_slope(numpy_points[-3:], last=3),
         "largest_n_numpy_sum": numpy_points[-1]["n"],
         "largest_n_reverse_cumsum": published["scaling"]["sum_nexts_reverse_cumsum.py"][-1]["n"],
         "half_n": n // 2,
