@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SPHINXFLAGS := -b html -c . -E -a -n -W --keep-going -d _build/doctrees
 
-.PHONY: html test clean venv
+.PHONY: html test clean venv site-tools
 
 # Recreate the venv whenever requirements.txt or the interpreter changes.
 venv:
@@ -27,9 +27,23 @@ html: venv
 	rm -rf _build/html && mv _build/html.new _build/html
 	@echo "The site is in _build/html; open _build/html/index.html"
 
-test: venv
+# The tests read the built site as readers do: in Debian's Chromium (driven by Playwright), with
+# axe-core and the Nu HTML Checker from package.json (run with the machine's Java).
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+site-tools:
+	@command -v chromium >/dev/null && command -v java >/dev/null && command -v npm >/dev/null || { \
+	  echo "Installing Debian's chromium, a Java runtime and npm for the site tests"; \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) apt-get install -y -qq --no-install-recommends chromium default-jre-headless npm; }
+	@$(MAKE) --no-print-directory node_modules/.stamp
+
+node_modules/.stamp: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+test: venv site-tools
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf _build $(VENV) .pytest_cache
+	rm -rf _build $(VENV) .pytest_cache node_modules
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

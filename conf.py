@@ -39,7 +39,10 @@ html_css_files = ["lesson.css"]
 PUBLISHED = ROOT / "_build" / "published"  # data files the pages write while they run
 PUBLISHED.mkdir(parents=True, exist_ok=True)
 html_extra_path = [str(PUBLISHED)]  # copied into the site after every page has run
-REPOSITORY = os.environ.get("LESSON_REPOSITORY", "https://github.com/finding-bottlenecks/lesson")
+sys.path.insert(0, str(ROOT))
+from lessonbuild.repository import repository_url  # noqa: E402
+
+REPOSITORY = repository_url(ROOT)  # where the repository, issue and edit buttons point
 html_theme_options = {
     "home_page_in_toc": True,
     "show_toc_level": 2,

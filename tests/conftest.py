@@ -46,9 +46,22 @@ def make_html(folder, env=None):
     return Build(folder, result)
 
 
+def pytest_addoption(parser):
+    parser.addoption("--built-site", metavar="FOLDER",
+                     help="check this already built site (e.g. _build/html) instead of building"
+                          " the book afresh: quick, for work on the tests of the site itself")
+
+
+class BuiltSite(Build):
+    def __init__(self, html):
+        self.folder, self.returncode, self.output, self.html = html.parent.parent, 0, "", html
+
+
 @pytest.fixture(scope="session")
-def book(tmp_path_factory):
+def book(tmp_path_factory, request):
     """The book as committed, built once for all page tests (a few minutes)."""
+    if request.config.getoption("--built-site"):
+        return BuiltSite(Path(request.config.getoption("--built-site")).resolve())
     build = make_html(copy_repository(tmp_path_factory.mktemp("book") / "repo"))
     assert build.returncode == 0, build.output[-5000:]
     return build

@@ -1,0 +1,88 @@
+"""The built book served on 127.0.0.1 and read in Debian's Chromium, driven by Playwright."""
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"  # Debian's package, installed by `make test`
+# How Chromium must start on these machines: no sandbox as root, and no background traffic.
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+WIDTHS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = ROOT / "_build" / "screenshots"  # CI uploads this folder
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site(book):
+    """Base address of the built book, served from its folder on a free local port."""
+    handler = functools.partial(QuietHandler, directory=str(book.html))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def pages(book):
+    """Every page of the book, as a path under the site's address."""
+    return sorted(p.name for p in book.html.glob("*.html") if p.name not in {"genindex.html"})
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """One fresh reader (empty storage) at one width, with what the page says and asks for."""
+
+    def __init__(self, chromium, site, width):
+        self.site = site
+        self.context = chromium.new_context(viewport=WIDTHS[width])
+        self.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site)
+        self.page = self.context.new_page()
+        self.errors, self.requests, self.responses = [], [], []
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(f"uncaught: {e}"))
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("response", lambda r: self.responses.append(r))
+
+    def open(self, path):
+        self.page.goto(f"{self.site}/{path}", wait_until="networkidle")
+        return self.page
+
+    def foreign_requests(self):
+        return [url for url in self.requests if not url.startswith(self.site + "/")]
+
+    def transferred_bytes(self):
+        return sum(len(r.body()) for r in self.responses if r.status < 300)
+
+    def axe(self, **options):
+        """Run axe-core in the page; return its violations."""
+        self.page.add_script_tag(path=str(AXE))
+        return self.page.evaluate("options => axe.run(document, options).then(r => r.violations)",
+                                  options)
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture(params=list(WIDTHS))
+def visit(request, chromium, site):
+    reader = Visit(chromium, site, request.param)
+    reader.width = request.param
+    yield reader
+    reader.close()

@@ -1,0 +1,75 @@
+"""What a learner does on the lesson page: copy a command, open a solution, switch light and dark."""
+import pytest
+
+LESSON = "finding-bottlenecks.html"
+
+
+def test_the_copy_button_copies_the_command_without_prompt_or_output(visit):
+    page = visit.open(LESSON)
+    block = page.locator("div.highlight-console", has_text="$ python sum_nexts_original.py").first
+    shown = block.inner_text()
+    block.hover()
+    block.locator("button.copybtn").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.strip().startswith("python sum_nexts_original.py"), copied
+    assert "$" not in copied and "\n" not in copied.strip(), copied
+    assert copied.strip() in shown and len(shown) > len(copied)  # the block also shows output
+
+
+def test_a_solution_opens_when_clicked(visit):
+    page = visit.open(LESSON)
+    solution = page.locator("div.admonition.solution").first
+    answer = solution.locator("> :not(.admonition-title)").first
+    assert not answer.is_visible()  # hidden until the reader asks
+    solution.locator(".admonition-title").click()
+    answer.wait_for(state="visible")
+    assert answer.inner_text().strip()
+
+
+def choose_mode(page, mode):
+    page.locator("button.theme-switch-button").first.click()
+    page.locator(f"button.theme-change-button[data-mode={mode}]").first.click()
+
+
+@pytest.mark.parametrize("mode", ["dark", "light"])
+def test_the_theme_switch_changes_the_colours(visit, mode):
+    page = visit.open(LESSON)
+    other = {"dark": "light", "light": "dark"}[mode]
+    choose_mode(page, other)
+    before = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    choose_mode(page, mode)
+    assert page.evaluate("document.documentElement.dataset.theme") == mode
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") != before
+    # The choice is remembered on the next page.
+    page = visit.open("setup.html")
+    assert page.evaluate("document.documentElement.dataset.theme") == mode
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_text_is_readable_in_both_modes_on_every_page(visit, pages, mode):
+    unreadable = {}
+    for name in pages:
+        page = visit.open(name)
+        choose_mode(page, mode)
+        found = visit.axe(runOnly=["color-contrast", "link-in-text-block"])
+        if found:
+            unreadable[name] = [(v["id"], [n["target"] for n in v["nodes"]][:5]) for v in found]
+    assert not unreadable
+
+
+def luminance(css_colour):
+    """Relative brightness, 0 to 1, of an rgb()/rgba() colour as the browser reports it."""
+    parts = [float(x) for x in css_colour[css_colour.index("(") + 1:-1].replace("/", ",").split(",")]
+    red, green, blue = (c / 255 for c in parts[:3])
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def test_figures_sit_on_a_light_backdrop_in_dark_mode(visit):
+    # The charts are drawn with dark ink; in dark mode the theme must put them on a light card.
+    page = visit.open(LESSON)
+    choose_mode(page, "dark")
+    figures = page.locator("img[src$='.svg']")
+    assert figures.count() >= 3
+    for i in range(figures.count()):
+        backdrop = figures.nth(i).evaluate("img => getComputedStyle(img).backgroundColor")
+        assert luminance(backdrop) > 0.6, (figures.nth(i).get_attribute("alt"), backdrop)
