@@ -23,9 +23,15 @@ nitpicky = True  # every cross-reference must resolve
 myst_enable_extensions = ["dollarmath", "colon_fence", "deflist"]
 myst_heading_anchors = 3
 
+# `make serve` previews with a cache keyed on everything a page's outputs depend on
+# (lessonbuild/preview.py); `make html`, the authoritative build, runs every page every time.
+PREVIEW = os.environ.get("LESSON_PREVIEW") == "1"
+
 # MyST-NB: the build is the test, so every page runs every time.
-nb_execution_mode = "force"  # the cache keys on cell source only, not on lesson_code/
-nb_execution_raise_on_error = False  # a failing cell is reported as a warning, with its source and error; -W fails the build
+nb_execution_mode = "cache" if PREVIEW else "force"
+nb_execution_cache_path = str(ROOT / "_build" / "preview" / "jupyter_cache")
+# A failing cell is reported as a warning with the page, its source and error; -W fails the build.
+nb_execution_raise_on_error = False
 nb_execution_timeout = 900  # per cell; the slowest, kernprof on the original, takes ~25 s here
 nb_execution_show_tb = True
 nb_render_markdown_format = "myst"  # cells emit MyST (console blocks, tables)
@@ -36,11 +42,12 @@ html_theme = "sphinx_book_theme"
 html_title = "Finding Bottlenecks"
 html_static_path = ["docs/_static"]  # relative to this file, which sits at the root
 html_css_files = ["lesson.css"]
-PUBLISHED = ROOT / "_build" / "published"  # data files the pages write while they run
+PUBLISHED = ROOT / "_build" / ("preview" if PREVIEW else "") / "published"  # files the pages write
 PUBLISHED.mkdir(parents=True, exist_ok=True)
 html_extra_path = [str(PUBLISHED)]  # copied into the site after every page has run
 sys.path.insert(0, str(ROOT))
 from lessonbuild.repository import repository_url  # noqa: E402
+from lessonbuild.versions import versions_file  # noqa: E402
 
 REPOSITORY = repository_url(ROOT)  # where the repository, issue and edit buttons point
 html_theme_options = {
@@ -84,6 +91,7 @@ def _fresh_published_folder(app):
         stale.unlink()
     os.environ["LESSON_PUBLISH_DIR"] = str(PUBLISHED)
     _zip_lesson_code(PUBLISHED / "lesson-code.zip")
+    (PUBLISHED / "build-versions.txt").write_text(versions_file(), encoding="utf-8")
 
 
 def _zip_lesson_code(archive):
@@ -107,6 +115,9 @@ def _copy_notebooks(app, exception):
 
 
 def setup(app):
+    if PREVIEW:
+        from lessonbuild.preview import setup_preview
+        setup_preview(app)
     app.connect("builder-inited", _fresh_published_folder)
     app.connect("html-page-context", _offer_notebooks)
     app.connect("build-finished", _copy_notebooks)

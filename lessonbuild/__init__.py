@@ -6,8 +6,8 @@ from .checks import ClaimError, check_variants, claim
 from .commands import CommandError, Run, Scratch, lesson_n
 from .environment import environment_panel
 from .lesson_code import measure_variants
-from .publish import publish
 from .parse import cprofile_row, cprofile_summary, kernprof_table, time_report
+from .publish import publish
 
 __all__ = [
     "ClaimError", "CommandError", "Run", "Scratch", "check_variants", "claim", "cprofile_row",

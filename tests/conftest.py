@@ -65,3 +65,15 @@ def book(tmp_path_factory, request):
     build = make_html(copy_repository(tmp_path_factory.mktemp("book") / "repo"))
     assert build.returncode == 0, build.output[-5000:]
     return build
+
+
+SLOW_MODULES = {"test_rebuild", "test_shown_commands", "test_preview", "test_book"}
+
+
+def pytest_collection_modifyitems(items):
+    # `make check` runs what needs no build of the book; the rest is marked slow here, in one place.
+    for item in items:
+        module = item.module.__name__.rsplit(".", 1)[-1]
+        if (module in SLOW_MODULES or "book" in item.fixturenames
+                or "browser" in item.path.parts):
+            item.add_marker(pytest.mark.slow)

@@ -8,8 +8,8 @@ from importlib import metadata
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import ROOT
+
 from lessonbuild import cprofile_row, cprofile_summary, kernprof_table, time_report
 from lessonbuild import measure_variants as mv
 
@@ -242,7 +242,7 @@ def test_the_published_data_matches_the_tables_on_the_page(published, consoles, 
     assert published["n"] == n and published["environment"]["Cores"] == str(os.cpu_count())
     table = console(consoles, f"python measure_variants.py --n {n} --json measurements.json")
     for row in published["variants"]:
-        line = next(l for l in table.splitlines() if l.startswith(row["script"]))
+        line = next(text for text in table.splitlines() if text.startswith(row["script"]))
         assert mv.seconds(row["median"]) in line and row["check"] in line
     for script in mv.VARIANTS:
         assert published["whole_process_seconds"][script] == pytest.approx(
@@ -343,3 +343,21 @@ def test_copy_buttons_skip_prompts_output_and_line_numbers(book):
     script = (book.html / "_static" / "copybutton.js").read_text()
     assert ".linenos, .gp, .go" in script
     assert "copybutton.js" in book.page()
+
+
+def test_the_build_records_the_versions_it_used(book):
+    recorded = (book.html / "build-versions.txt").read_text().splitlines()
+    assert recorded[0].startswith("# Built with CPython 3.")
+    pinned = [line for line in (ROOT / "requirements.txt").read_text().splitlines() if "==" in line]
+    normalise = {line.split("==")[0].lower().replace("_", "-"): line.split("==")[1] for line in recorded[1:]}
+    for line in pinned:
+        name, version = line.split("==")
+        assert normalise[name.lower().replace("_", "-")] == version, line
+    report = BeautifulSoup(book.page("build-report"), "html.parser")
+    assert report.find("a", href="build-versions.txt")
+    assert any(cell.get_text(strip=True) == "myst-nb" for cell in report.select("td"))
+
+
+def test_the_home_page_states_the_licences_and_how_to_cite(book):
+    home = BeautifulSoup(book.page("index"), "html.parser").get_text(" ")
+    assert "CC BY 4.0" in home and "MIT" in home and "CITATION.cff" in home

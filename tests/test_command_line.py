@@ -3,7 +3,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import LESSON_CODE
 
 SCRIPTS = sorted(p.name for p in LESSON_CODE.glob("sum_nexts_*.py"))

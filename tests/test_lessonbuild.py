@@ -3,10 +3,18 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import LESSON_CODE, copy_repository
-from lessonbuild import (ClaimError, CommandError, Scratch, claim, cprofile_row, cprofile_summary,
-                         kernprof_table, time_report)
+
+from lessonbuild import (
+    ClaimError,
+    CommandError,
+    Scratch,
+    claim,
+    cprofile_row,
+    cprofile_summary,
+    kernprof_table,
+    time_report,
+)
 
 
 @pytest.fixture(scope="module")

@@ -5,8 +5,8 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import LESSON_CODE
+
 from lessonbuild import measure_variants as mv
 
 

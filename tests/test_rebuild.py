@@ -2,8 +2,8 @@
 import shutil
 
 from bs4 import BeautifulSoup
-
 from conftest import copy_repository, make_html
+
 from lessonbuild import kernprof_table
 
 EDITED = "sum_nexts_numpy_sum.py"

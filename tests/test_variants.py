@@ -2,8 +2,8 @@
 import math
 
 import pytest
-
 from conftest import LESSON_CODE
+
 from lessonbuild import check_variants
 from lessonbuild import measure_variants as mv
 

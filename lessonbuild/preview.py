@@ -1,0 +1,103 @@
+"""The live preview (`make serve`): re-run a page only when something its outputs depend on changed.
+
+MyST-NB's cache keys a page on its code cells alone, so an edited script in lesson_code/ would
+leave stale outputs on the page. The preview adds everything else the outputs depend on to that
+key: the lesson_code/ files the page names (and the files those name, in turn), the helpers in
+lessonbuild/, conf.py, requirements.txt and the interpreter. The key goes into the page's
+kernelspec, which the cache hashes; Sphinx is told the page depends on those files, so editing one
+makes it read the page again. Files a page publishes (measurements.json) are kept per key too, so
+a page taken from the cache comes with the data of the same run.
+
+`make html` uses none of this: it always runs every page.
+"""
+import hashlib
+import os
+import re
+import shutil
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LESSON_CODE = ROOT / "lesson_code"
+HELPERS = ROOT / "lessonbuild"
+PREVIEW = ROOT / "_build" / "preview"
+PAGE_DATA = PREVIEW / "page-data"  # one folder per key: what that run of the page published
+
+CODE_CELL = re.compile(r"^```\{code-cell\}.*?^```\s*$", re.MULTILINE | re.DOTALL)
+KERNELSPEC = re.compile(r"^kernelspec:[ \t]*\n", re.MULTILINE)
+
+
+def named_files(text, candidates):
+    return {path for path in candidates if re.search(rf"\b{re.escape(path.stem)}\b", text)}
+
+
+def lesson_inputs(text):
+    """The lesson_code/ files this text names, and every file those name in turn."""
+    candidates = sorted(p for p in LESSON_CODE.iterdir() if p.is_file())
+    helpers = "".join(p.read_text(encoding="utf-8") for p in sorted(HELPERS.glob("*.py")))
+    found, todo = set(), named_files(text + helpers, candidates)
+    while todo:
+        path = todo.pop()
+        found.add(path)
+        todo |= named_files(path.read_text(encoding="utf-8", errors="replace"), candidates) - found
+    return found
+
+
+def dependencies(text):
+    """Every file whose content the page's outputs may depend on."""
+    return sorted(lesson_inputs(text)) + sorted(HELPERS.glob("*.py")) + [
+        ROOT / "conf.py", ROOT / "requirements.txt"]
+
+
+def page_key(text):
+    digest = hashlib.sha256()
+    digest.update(f"{sys.executable}\n{sys.version}\n".encode())
+    for cell in CODE_CELL.findall(text):
+        digest.update(cell.encode())
+    for path in dependencies(text):
+        digest.update(f"\n{path.relative_to(ROOT)}\n".encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:20]
+
+
+def with_key(text, key):
+    """The page, its kernelspec carrying the key (MyST-NB's cache hashes the kernelspec)."""
+    if not KERNELSPEC.search(text):
+        raise ValueError("a page with code cells needs a kernelspec in its top matter")
+    return KERNELSPEC.sub(lambda m: m.group(0) + f"  lesson_inputs: {key}\n", text, count=1)
+
+
+def _key_the_page(app, docname, source):
+    text = source[0]
+    if not CODE_CELL.search(text):
+        return
+    key = page_key(text)
+    source[0] = with_key(text, key)
+    for path in dependencies(text):
+        app.env.note_dependency(str(path))
+    folder = PAGE_DATA / key
+    folder.mkdir(parents=True, exist_ok=True)
+    os.environ["LESSON_PUBLISH_DIR"] = str(folder)  # the page's kernel starts after this
+    app.env.lesson_page_data[docname] = key
+
+
+def _remember_keys(app, env, docnames):
+    if not hasattr(env, "lesson_page_data"):
+        env.lesson_page_data = {}
+
+
+def _forget_page(app, env, docname):
+    getattr(env, "lesson_page_data", {}).pop(docname, None)
+
+
+def _publish_page_data(app, exception):
+    if exception is None:
+        for key in app.env.lesson_page_data.values():
+            shutil.copytree(PAGE_DATA / key, app.outdir, dirs_exist_ok=True)
+
+
+def setup_preview(app):
+    app.connect("env-before-read-docs", _remember_keys)
+    app.connect("env-purge-doc", _forget_page)
+    app.connect("source-read", _key_the_page)
+    app.connect("build-finished", _publish_page_data)

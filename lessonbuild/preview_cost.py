@@ -1,0 +1,53 @@
+"""Measure what a prose-only edit costs in the preview (`make serve`) against a clean build.
+
+Usage: python -m lessonbuild.preview_cost   (from the repository root; the venv must exist)
+
+Works on a copy of the repository, so your own _build/ is left alone:
+1. times a clean `make html`;
+2. runs a cold `make preview` (it runs every page, as the first `make serve` build does);
+3. edits one sentence of the lesson page's prose and times `make preview` again;
+4. prints the times and the ratio (the contributors issue asks for at most 10%).
+"""
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FILES = ["conf.py", "Makefile", "requirements.txt", "docs", "lesson_code", "lessonbuild"]
+PAGE = "docs/finding-bottlenecks.md"
+SENTENCE = "Measuring where the time goes is called"
+
+
+def timed_make(folder, target):
+    start = time.perf_counter()
+    subprocess.run(["make", "--no-print-directory", target], cwd=folder, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main():
+    with tempfile.TemporaryDirectory(prefix="preview-cost-") as tmp:
+        folder = Path(tmp)
+        for name in FILES:
+            source = ROOT / name
+            if source.is_dir():
+                shutil.copytree(source, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
+            else:
+                shutil.copy2(source, folder / name)
+        (folder / ".venv").symlink_to(ROOT / ".venv")
+        clean = timed_make(folder, "html")
+        cold = timed_make(folder, "preview")
+        page = folder / PAGE
+        page.write_text(page.read_text().replace(SENTENCE, "Measuring where time goes is called", 1))
+        prose = timed_make(folder, "preview")
+    print(f"clean make html:                      {clean:7.1f} s")
+    print(f"cold preview (runs every page):       {cold:7.1f} s")
+    print(f"preview after a prose-only edit:      {prose:7.1f} s")
+    print(f"prose-only rebuild / clean build:     {100 * prose / clean:6.1f} %")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,96 @@
+"""`make preview` (what `make serve` runs on each change) re-runs exactly the pages whose inputs
+changed, and never shows outputs from other inputs."""
+import json
+import re
+import subprocess
+import textwrap
+
+import pytest
+from conftest import copy_repository
+
+TOP = "---\nfile_format: mystnb\nkernelspec:\n  name: python3\n  display_name: Python 3\n---\n\n"
+PAGES = {
+    "index.md": "# Preview test\n\nOnly prose here.\n\n```{toctree}\nsetup_check\nwords\n```\n",
+    "setup_check.md": TOP + textwrap.dedent("""\
+        # Check the setup
+
+        Prose of the setup page.
+
+        ```{code-cell} ipython3
+        from lessonbuild import Scratch, publish
+        run = Scratch().run("python check_setup.py")
+        publish({"output": run.output}, "setup-check.json")
+        run
+        ```
+        """),
+    "words.md": TOP + textwrap.dedent("""\
+        # Count words
+
+        ```{code-cell} ipython3
+        from lessonbuild import Scratch
+        Scratch().run("python exercise_word_counts.py 300")
+        ```
+        """),
+}
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory):
+    folder = copy_repository(tmp_path_factory.mktemp("preview") / "repo")
+    for page in (folder / "docs").glob("*.md"):
+        page.unlink()
+    for name, text in PAGES.items():
+        (folder / "docs" / name).write_text(text)
+    return folder
+
+
+def preview(repo):
+    """Build once as `make serve` does; return the pages that ran, and the pages taken from cache."""
+    result = subprocess.run(["make", "--no-print-directory", "preview"], cwd=repo, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    assert result.returncode == 0, result.stdout[-3000:]
+    ran = set(re.findall(r"docs/(\w+)\.md: Executing notebook", result.stdout))
+    cached = set(re.findall(r"docs/(\w+)\.md: Using cached notebook", result.stdout))
+    return ran, cached
+
+
+def edit(path, old, new):
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new))
+
+
+def published(repo):
+    return json.loads((repo / "_build/preview/html/setup-check.json").read_text())["output"]
+
+
+def test_each_change_reruns_exactly_the_pages_it_affects(repo):
+    docs, code = repo / "docs", repo / "lesson_code"
+    assert preview(repo) == ({"setup_check", "words"}, set())  # a cold start runs every page
+    first = published(repo)
+    assert "Your setup is ready." in first
+
+    assert preview(repo) == (set(), set())  # nothing changed: nothing is even read again
+
+    edit(docs / "setup_check.md", "Prose of the setup page.", "Edited prose.")
+    assert preview(repo) == (set(), {"setup_check"})  # prose only: read again, not run
+    assert "Edited prose." in (repo / "_build/preview/html/setup_check.html").read_text()
+    assert published(repo) == first  # the data published by the cached run is still there
+
+    edit(code / "exercise_word_counts.py", '"""', '"""Edited. ', )
+    assert preview(repo) == ({"words"}, set())  # a script only one page runs
+
+    edit(code / "check_setup.py", 'print("Your setup is ready."', 'print("Ready, edited."')
+    assert preview(repo) == ({"setup_check"}, set())
+    assert "Ready, edited." in published(repo)
+
+    edit(code / "check_setup.py", 'print("Ready, edited."', 'print("Your setup is ready."')
+    assert preview(repo) == (set(), {"setup_check"})  # back to known inputs: the cached run
+    assert published(repo) == first  # ... with its own data, not the edited run's
+
+    edit(docs / "words.md", "300", "400")
+    assert preview(repo) == ({"words"}, set())  # a cell
+
+    with open(repo / "requirements.txt", "a") as pins:
+        pins.write("# a changed environment\n")
+    assert preview(repo) == ({"setup_check", "words"}, set())
