@@ -15,7 +15,8 @@ author = "The Finding Bottlenecks contributors"
 copyright = "2026, " + author
 language = "en"
 
-extensions = ["myst_nb", "sphinx_copybutton", "sphinx_togglebutton"]
+extensions = ["myst_nb", "sphinx_copybutton", "sphinx_togglebutton", "lessonbuild.mathml"]
+html_math_renderer = "mathml"  # drawn by the browser: no math script, no CDN
 exclude_patterns = ["_build", "**/.ipynb_checkpoints"]
 nitpicky = True  # every cross-reference must resolve
 
@@ -40,6 +41,8 @@ nb_merge_streams = True
 # HTML
 html_theme = "sphinx_book_theme"
 html_title = "Finding Bottlenecks"
+templates_path = ["docs/_templates"]  # the theme, lighter and with a fixed search button
+html_favicon = "docs/_static/favicon.svg"
 html_static_path = ["docs/_static"]  # relative to this file, which sits at the root
 html_css_files = ["lesson.css"]
 PUBLISHED = ROOT / "_build" / ("preview" if PREVIEW else "") / "published"  # files the pages write

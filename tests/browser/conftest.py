@@ -35,7 +35,7 @@ def site(book):
 @pytest.fixture(scope="session")
 def pages(book):
     """Every page of the book, as a path under the site's address."""
-    return sorted(p.name for p in book.html.glob("*.html") if p.name not in {"genindex.html"})
+    return sorted(p.name for p in book.html.glob("*.html"))
 
 
 @pytest.fixture(scope="session")
@@ -81,8 +81,25 @@ class Visit:
 
 
 @pytest.fixture(params=list(WIDTHS))
-def visit(request, chromium, site):
-    reader = Visit(chromium, site, request.param)
-    reader.width = request.param
-    yield reader
-    reader.close()
+def width(request):
+    return request.param
+
+
+@pytest.fixture
+def new_visit(chromium, site, width):
+    """Make readers at this width, each with empty storage, as on a first visit."""
+    made = []
+
+    def make():
+        made.append(Visit(chromium, site, width))
+        made[-1].width = width
+        return made[-1]
+
+    yield make
+    for reader in made:
+        reader.close()
+
+
+@pytest.fixture
+def visit(new_visit):
+    return new_visit()
