@@ -55,6 +55,7 @@ from lessonbuild.versions import versions_file  # noqa: E402
 REPOSITORY = repository_url(ROOT)  # where the repository, issue and edit buttons point
 html_theme_options = {
     "home_page_in_toc": True,
+    "navbar_persistent": [],  # the sidebar has the search field; no second one in a header bar
     "show_toc_level": 2,
     "repository_url": REPOSITORY,
     "repository_branch": "main",

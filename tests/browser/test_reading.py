@@ -73,3 +73,10 @@ def test_figures_sit_on_a_light_backdrop_in_dark_mode(visit):
     for i in range(figures.count()):
         backdrop = figures.nth(i).evaluate("img => getComputedStyle(img).backgroundColor")
         assert luminance(backdrop) > 0.6, (figures.nth(i).get_attribute("alt"), backdrop)
+
+
+def test_one_visible_way_to_search(visit):
+    page = visit.open(LESSON)
+    buttons = page.locator("button.search-button__button, button.search-button")
+    visible = [i for i in range(buttons.count()) if buttons.nth(i).is_visible()]
+    assert len(visible) == 1
