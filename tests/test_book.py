@@ -120,6 +120,7 @@ def measured(consoles, published, n):
             console(consoles, "kernprof -l -v exercise_unique_values.py 20000")).rows),
         "ex2_speedup": time_report(console(consoles, "time python exercise_unique_values.py 20000"))["real"]
         / time_report(console(consoles, "time python solution_unique_values.py 20000"))["real"],
+        "doubling_slice_sum": 2 ** slopes["slice_sum"],
         "ex4_ratio": time_report(console(consoles, f"time python sum_nexts_slice_sum.py {2 * n}"))["real"]
         / t["slice_sum"],
         "error_reverse": float(errors["reverse"]),
