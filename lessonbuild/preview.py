@@ -3,19 +3,23 @@
 MyST-NB's cache keys a page on its code cells alone, so an edited script in lesson_code/ would
 leave stale outputs on the page. The preview adds everything else the outputs depend on to that
 key: the lesson_code/ files the page names (and the files those name, in turn), the helpers in
-lessonbuild/, conf.py, requirements.txt and the interpreter. The key goes into the page's
-kernelspec, which the cache hashes; Sphinx is told the page depends on those files, so editing one
-makes it read the page again. Files a page publishes (measurements.json) are kept per key too, so
-a page taken from the cache comes with the data of the same run.
+lessonbuild/, conf.py, the interpreter and every package installed beside it, and LESSON_N. The
+key goes into the page's kernelspec, which the cache hashes. Before each build every keyed page's
+key is computed afresh, and a page whose key changed is read (and so run) again: no file times are
+trusted. Files a page publishes (measurements.json) are kept per key too, so a page taken from the
+cache comes with the data of the same run.
 
 `make html` uses none of this: it always runs every page.
 """
+import functools
 import hashlib
 import os
 import re
 import shutil
-import sys
 from pathlib import Path
+
+from .commands import lesson_n
+from .versions import versions_file
 
 ROOT = Path(__file__).resolve().parent.parent
 LESSON_CODE = ROOT / "lesson_code"
@@ -24,6 +28,7 @@ PREVIEW = ROOT / "_build" / "preview"
 PAGE_DATA = PREVIEW / "page-data"  # one folder per key: what that run of the page published
 
 CODE_CELL = re.compile(r"^```\{code-cell\}.*?^```\s*$", re.MULTILINE | re.DOTALL)
+ANY_CELL = re.compile(r"\{code-cell\}")
 KERNELSPEC = re.compile(r"^kernelspec:[ \t]*\n", re.MULTILINE)
 
 
@@ -45,19 +50,30 @@ def lesson_inputs(text):
 
 def dependencies(text):
     """Every file whose content the page's outputs may depend on."""
-    return sorted(lesson_inputs(text)) + sorted(HELPERS.glob("*.py")) + [
-        ROOT / "conf.py", ROOT / "requirements.txt"]
+    return sorted(lesson_inputs(text)) + sorted(HELPERS.glob("*.py")) + [ROOT / "conf.py"]
 
 
-def page_key(text):
+def page_key(text, environment=None):
+    """A digest of everything the page's outputs depend on, the cells included."""
+    cells = CODE_CELL.findall(text)
+    if len(cells) != len(ANY_CELL.findall(text)):
+        raise ValueError("write each code cell in a ```{code-cell} fence of three backticks: "
+                         "the preview cannot key cells written otherwise")
     digest = hashlib.sha256()
-    digest.update(f"{sys.executable}\n{sys.version}\n".encode())
-    for cell in CODE_CELL.findall(text):
+    # The interpreter and every installed package, as installed (not as requirements.txt asks).
+    digest.update((environment if environment is not None else _installed()).encode())
+    digest.update(f"LESSON_N={lesson_n()}\n".encode())
+    for cell in cells:
         digest.update(cell.encode())
     for path in dependencies(text):
         digest.update(f"\n{path.relative_to(ROOT)}\n".encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:20]
+
+
+@functools.cache
+def _installed():
+    return versions_file()  # read once per build: the environment cannot change under it
 
 
 def with_key(text, key):
@@ -69,7 +85,7 @@ def with_key(text, key):
 
 def _key_the_page(app, docname, source):
     text = source[0]
-    if not CODE_CELL.search(text):
+    if not ANY_CELL.search(text):
         return
     key = page_key(text)
     source[0] = with_key(text, key)
@@ -90,6 +106,17 @@ def _forget_page(app, env, docname):
     getattr(env, "lesson_page_data", {}).pop(docname, None)
 
 
+def _changed_keys(app, env, added, changed, removed):
+    """Pages whose inputs changed since they were read, whatever the files' times say."""
+    stale = []
+    for docname, key in getattr(env, "lesson_page_data", {}).items():
+        source = Path(env.doc2path(docname))
+        if docname not in removed and source.exists():
+            if page_key(source.read_text(encoding="utf-8")) != key:
+                stale.append(docname)
+    return stale
+
+
 def _publish_page_data(app, exception):
     if exception is None:
         for key in app.env.lesson_page_data.values():
@@ -100,4 +127,5 @@ def setup_preview(app):
     app.connect("env-before-read-docs", _remember_keys)
     app.connect("env-purge-doc", _forget_page)
     app.connect("source-read", _key_the_page)
+    app.connect("env-get-outdated", _changed_keys)
     app.connect("build-finished", _publish_page_data)

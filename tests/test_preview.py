@@ -1,12 +1,15 @@
 """`make preview` (what `make serve` runs on each change) re-runs exactly the pages whose inputs
 changed, and never shows outputs from other inputs."""
 import json
+import os
 import re
 import subprocess
 import textwrap
 
 import pytest
 from conftest import copy_repository
+
+from lessonbuild.preview import page_key
 
 TOP = "---\nfile_format: mystnb\nkernelspec:\n  name: python3\n  display_name: Python 3\n---\n\n"
 PAGES = {
@@ -44,11 +47,13 @@ def repo(tmp_path_factory):
     return folder
 
 
-def preview(repo):
+def preview(repo, **env):
     """Build once as `make serve` does; return the pages that ran, and the pages taken from cache."""
     result = subprocess.run(["make", "--no-print-directory", "preview"], cwd=repo, text=True,
+                            env=dict(os.environ, **env),
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     assert result.returncode == 0, result.stdout[-3000:]
+    assert "Executing notebook failed" not in result.stdout, result.stdout[-3000:]
     ran = set(re.findall(r"docs/(\w+)\.md: Executing notebook", result.stdout))
     cached = set(re.findall(r"docs/(\w+)\.md: Using cached notebook", result.stdout))
     return ran, cached
@@ -57,7 +62,7 @@ def preview(repo):
 def edit(path, old, new):
     text = path.read_text()
     assert old in text
-    path.write_text(text.replace(old, new))
+    path.write_text(text.replace(old, new, 1))
 
 
 def published(repo):
@@ -80,7 +85,10 @@ def test_each_change_reruns_exactly_the_pages_it_affects(repo):
     edit(code / "exercise_word_counts.py", '"""', '"""Edited. ', )
     assert preview(repo) == ({"words"}, set())  # a script only one page runs
 
-    edit(code / "check_setup.py", 'print("Your setup is ready."', 'print("Ready, edited."')
+    script = code / "check_setup.py"
+    before = script.stat().st_mtime
+    edit(script, 'print("Your setup is ready."', 'print("Ready, edited."')
+    os.utime(script, (before, before))  # edited, yet as old as before: keys, not file times, tell
     assert preview(repo) == ({"setup_check"}, set())
     assert "Ready, edited." in published(repo)
 
@@ -91,6 +99,16 @@ def test_each_change_reruns_exactly_the_pages_it_affects(repo):
     edit(docs / "words.md", "300", "400")
     assert preview(repo) == ({"words"}, set())  # a cell
 
-    with open(repo / "requirements.txt", "a") as pins:
-        pins.write("# a changed environment\n")
-    assert preview(repo) == ({"setup_check", "words"}, set())
+    assert preview(repo, LESSON_N="500") == ({"setup_check", "words"}, set())  # another n
+    assert preview(repo) == (set(), {"setup_check", "words"})  # back: both runs are in the cache
+
+    edit(repo / "lessonbuild" / "parse.py", '"""', '"""Edited. ')
+    assert preview(repo) == ({"setup_check", "words"}, set())  # the helpers every page uses
+
+
+def test_the_key_covers_the_installed_packages_and_every_cell():
+    page = PAGES["words.md"]
+    assert page_key(page, "numpy==2.4.6\n") != page_key(page, "numpy==2.4.7\n")
+    assert page_key(page, "x") != page_key(page.replace("300", "301"), "x")
+    with pytest.raises(ValueError, match="three backticks"):
+        page_key(page.replace("```{code-cell}", "````{code-cell}"), "x")

@@ -58,10 +58,12 @@ def test_text_is_readable_in_both_modes_on_every_page(visit, pages, mode):
 
 
 def luminance(css_colour):
-    """Relative brightness, 0 to 1, of an rgb()/rgba() colour as the browser reports it."""
+    """Relative brightness, 0 to 1, of an rgb()/rgba() colour as the browser reports it, seen over
+    a black page: a nearly transparent backdrop is not a light one."""
     parts = [float(x) for x in css_colour[css_colour.index("(") + 1:-1].replace("/", ",").split(",")]
     red, green, blue = (c / 255 for c in parts[:3])
-    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+    alpha = parts[3] if len(parts) > 3 else 1.0
+    return alpha * (0.2126 * red + 0.7152 * green + 0.0722 * blue)
 
 
 def test_figures_sit_on_a_light_backdrop_in_dark_mode(visit):
