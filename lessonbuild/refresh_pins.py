@@ -31,12 +31,24 @@ def resolve(python):
     return sorted((line for line in frozen.splitlines() if "==" in line), key=str.lower)
 
 
+def canonical(name):
+    """A package's name as the index compares it: numpy-Foo_bar.baz and numpy-foo-bar-baz match."""
+    return re.sub(r"[-_.]+", "-", name.strip()).lower()
+
+
+def read_pins(text):
+    """{canonical name: version} of every `name==version` line of a requirements-style text."""
+    return {canonical(name): version for name, version in
+            (line.split("==", 1) for line in text.splitlines()
+             if "==" in line and not line.startswith("#"))}
+
+
 def learner_file(text, pins):
     """The learner's file with each package's pin replaced by the build's."""
-    versions = {re.sub(r"[-_.]+", "-", p.split("==")[0]).lower(): p for p in pins}
+    versions = {canonical(p.split("==")[0]): p for p in pins}
 
     def repin(match):
-        return versions[re.sub(r"[-_.]+", "-", match[1]).lower()]
+        return versions[canonical(match[1])]
 
     return re.sub(r"^([A-Za-z0-9_.-]+)==\S+$", repin, text, flags=re.MULTILINE)
 

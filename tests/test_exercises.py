@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from conftest import LESSON_CODE, ROOT
 
+from lessonbuild.refresh_pins import read_pins
+
 
 def run(*args, cwd=LESSON_CODE, env=None):
     return subprocess.run([sys.executable, *args], cwd=cwd, text=True, capture_output=True,
@@ -60,11 +62,8 @@ def test_the_setup_check_passes_in_the_build_environment():
 
 
 def test_learner_pins_match_the_build_pins():
-    build = dict(line.split("==") for line in (ROOT / "requirements.txt").read_text().splitlines()
-                 if "==" in line and not line.startswith("#"))
-    learner = [line for line in (LESSON_CODE / "requirements.txt").read_text().splitlines()
-               if "==" in line]
+    build = read_pins((ROOT / "requirements.txt").read_text())
+    learner = read_pins((LESSON_CODE / "requirements.txt").read_text())
     assert learner
-    for line in learner:
-        name, version = line.split("==")
+    for name, version in learner.items():
         assert build[name] == version, name

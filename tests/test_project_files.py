@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lessonbuild.refresh_pins import learner_file
+from lessonbuild.refresh_pins import canonical, learner_file, read_pins
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
@@ -17,16 +17,6 @@ def load_workflow(path):
     workflow = yaml.safe_load(path.read_text())
     workflow["on"] = workflow.pop(True, workflow.get("on"))  # YAML 1.1 reads `on` as true
     return workflow
-
-
-def normalise(name):
-    return re.sub(r"[-_.]+", "-", name).lower()
-
-
-def pins(path):
-    lines = path.read_text().splitlines()
-    return {
-        normalise(line.split("==")[0]): line.split("==")[1] for line in lines if "==" in line}
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
@@ -64,8 +54,8 @@ def test_read_the_docs_runs_the_same_build():
 
 
 def test_every_direct_need_is_pinned():
-    built = pins(ROOT / "requirements.txt")
-    direct = [normalise(line.split("<")[0].split(">")[0].strip())
+    built = read_pins((ROOT / "requirements.txt").read_text())
+    direct = [canonical(line.split("<")[0].split(">")[0].strip())
               for line in (ROOT / "requirements.in").read_text().splitlines()
               if line.strip() and not line.startswith("#")]
     assert set(direct) <= set(built), set(direct) - set(built)
