@@ -8,15 +8,15 @@ Works on a copy of the repository, so your own _build/ is left alone:
 3. edits one sentence of the lesson page's prose and times `make preview` again;
 4. prints the times and the ratio (the contributors issue asks for at most 10%).
 """
-import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from .book_copy import copy_book
+
 ROOT = Path(__file__).resolve().parent.parent
-FILES = ["conf.py", "Makefile", "requirements.txt", "docs", "lesson_code", "lessonbuild"]
 PAGE = "docs/finding-bottlenecks.md"
 SENTENCE = "Measuring where the time goes is called"
 
@@ -30,14 +30,7 @@ def timed_make(folder, target):
 
 def main():
     with tempfile.TemporaryDirectory(prefix="preview-cost-") as tmp:
-        folder = Path(tmp)
-        for name in FILES:
-            source = ROOT / name
-            if source.is_dir():
-                shutil.copytree(source, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
-            else:
-                shutil.copy2(source, folder / name)
-        (folder / ".venv").symlink_to(ROOT / ".venv")
+        folder = copy_book(Path(tmp), ROOT / ".venv")
         clean = timed_make(folder, "html")
         cold = timed_make(folder, "preview")
         page = folder / PAGE

@@ -1,15 +1,15 @@
 """Shared fixtures: full builds of the book in temporary copies of the repository."""
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from lessonbuild.book_copy import copy_book
+
 ROOT = Path(__file__).resolve().parent.parent
 LESSON_CODE = ROOT / "lesson_code"
-BOOK_FILES = ["conf.py", "Makefile", "requirements.txt", "docs", "lesson_code", "lessonbuild"]
 
 
 class Build:
@@ -26,17 +26,8 @@ class Build:
 
 
 def copy_repository(folder):
-    folder.mkdir(parents=True)
-    for name in BOOK_FILES:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, folder / name,
-                            ignore=shutil.ignore_patterns("__pycache__", "*.lprof", "*.cprofile"))
-        else:
-            shutil.copy2(source, folder / name)
     # The venv that runs these tests builds the copy too: same interpreter, same requirements.
-    (folder / ".venv").symlink_to(Path(sys.prefix))
-    return folder
+    return copy_book(folder, sys.prefix)
 
 
 def make_html(folder, env=None):

@@ -1,0 +1,20 @@
+"""A copy of just what `make html` needs, for builds that must not touch the working tree."""
+import shutil
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BOOK_FILES = ["conf.py", "Makefile", "requirements.txt", "docs", "lesson_code", "lessonbuild"]
+
+
+def copy_book(folder, venv):
+    """Copy the book's sources into folder, with .venv a link to an existing venv."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in BOOK_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, folder / name,
+                            ignore=shutil.ignore_patterns("__pycache__", "*.lprof", "*.cprofile"))
+        else:
+            shutil.copy2(source, folder / name)
+    (folder / ".venv").symlink_to(Path(venv))
+    return folder
