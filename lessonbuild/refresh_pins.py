@@ -1,7 +1,10 @@
-"""`make pins`: resolve requirements.in into exact pins, in a throwaway venv.
+"""`make pins`: resolve requirements.in into exact pins for every supported Python, with uv.
 
-Writes requirements.txt (everything installed, pinned) and updates the pins of the packages a
-learner installs in lesson_code/requirements.txt, so the two cannot drift apart.
+uv's universal resolution writes one file whose environment markers pick, for each Python, the
+newest release that installs from wheels: numpy 2.5 needs Python 3.12, and numpy 2.4 is the last
+for 3.11, so a file pinned on one Python alone cannot serve them all. requirements.txt gets every
+package the build and the tests use; lesson_code/requirements.txt gets the packages marked
+`# learner` in requirements.in, at the same versions.
 Usage: python -m lessonbuild.refresh_pins   (from the repository root; needs the package index)
 """
 import re
@@ -10,25 +13,53 @@ import sys
 import tempfile
 from pathlib import Path
 
+from packaging.markers import default_environment
+from packaging.requirements import Requirement
+
+if __package__ in (None, ""):  # run as a file: make the package importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from lessonbuild.pythons import supported_range, supported_versions  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
+BUILD_PINS = ROOT / "requirements.txt"
+LEARNER_PINS = ROOT / "lesson_code" / "requirements.txt"
+# Where learners are: every supported Python on each of these must install from wheels alone.
+LEARNER_PLATFORMS = ["x86_64-manylinux_2_28", "aarch64-manylinux_2_28", "x86_64-apple-darwin",
+                     "aarch64-apple-darwin", "x86_64-pc-windows-msvc"]
+BUILD_PLATFORMS = ["x86_64-manylinux_2_28"]  # the book is built on Linux
 HEADER = """\
-# Exact pins for building the book and running its tests (make html, make test, make check).
+# Exact pins for building the book and running its tests (make html, make test, make check),
+# one file for CPython {versions}: markers pick each Python's versions.
 # Do not edit by hand: list direct needs in requirements.in, then run `make pins`.
 # Learners need only lesson_code/requirements.txt, whose pins `make pins` keeps equal to these.
-# Made with {python}.
+"""
+LEARNER_HEADER = """\
+# What a learner installs to follow the lesson: python -m pip install -r requirements.txt
+# One file for Python {versions}: the lines ending in "; python_full_version ..." pick the
+# numpy that suits your Python.
 """
 
 
-def resolve(python):
-    with tempfile.TemporaryDirectory() as folder:
-        venv = Path(folder) / "venv"
-        subprocess.run([python, "-m", "venv", str(venv)], check=True)
-        pip = [str(venv / "bin" / "python"), "-m", "pip", "--disable-pip-version-check"]
-        subprocess.run(pip + ["install", "--quiet", "-r", str(ROOT / "requirements.in")], check=True)
-        frozen = subprocess.run(pip + ["freeze", "--all", "--exclude", "pip", "--exclude",
-                                       "setuptools", "--exclude", "wheel"],
-                                check=True, capture_output=True, text=True).stdout
-    return sorted((line for line in frozen.splitlines() if "==" in line), key=str.lower)
+class UnresolvableError(RuntimeError):
+    """uv found no set of wheels that satisfies the pins for that Python and platform."""
+
+
+def uv_compile(source, *options):
+    """The pins uv resolves for `source` (a requirements file), as text; raises on failure."""
+    command = [sys.executable, "-m", "uv", "pip", "compile", str(source), "--quiet",
+               "--no-header", "--no-annotate", "--only-binary", ":all:",
+               "--no-python-downloads", *options]  # a target version, not an interpreter to fetch
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise UnresolvableError(result.stderr.strip())
+    return result.stdout
+
+
+def resolve_for(pins, python_version, platform):
+    """{name: version} that a wheels-only install of the file `pins` gets on that Python and
+    platform. Packages the file does not pin would be resolved too, so they show up here."""
+    return read_pins(uv_compile(pins, "--python-version", python_version,
+                                "--python-platform", platform), python_version)
 
 
 def canonical(name):
@@ -36,32 +67,45 @@ def canonical(name):
     return re.sub(r"[-_.]+", "-", name.strip()).lower()
 
 
-def read_pins(text):
-    """{canonical name: version} of every `name==version` line of a requirements-style text."""
-    return {canonical(name): version for name, version in
-            (line.split("==", 1) for line in text.splitlines()
-             if "==" in line and not line.startswith("#"))}
+def read_pins(text, python_version=None):
+    """{canonical name: version} of the `name==version` lines that apply to this interpreter,
+    or to another CPython `python_version` ("3.15") on this platform."""
+    environment = default_environment()
+    if python_version:
+        environment.update(python_version=python_version, python_full_version=python_version + ".0")
+    pins = {}
+    for line in text.splitlines():
+        line = line.split(" #", 1)[0].strip()
+        if "==" not in line or line.startswith("#"):
+            continue
+        requirement = Requirement(line)
+        if requirement.marker is None or requirement.marker.evaluate(environment):
+            pins[canonical(requirement.name)] = str(requirement.specifier).removeprefix("==")
+    return pins
 
 
-def learner_file(text, pins):
-    """The learner's file with each package's pin replaced by the build's."""
-    versions = {canonical(p.split("==")[0]): p for p in pins}
-
-    def repin(match):
-        return versions[canonical(match[1])]
-
-    return re.sub(r"^([A-Za-z0-9_.-]+)==\S+$", repin, text, flags=re.MULTILINE)
+def learner_needs(text):
+    """The packages marked `# learner` in requirements.in."""
+    return [line.split("#", 1)[0].strip() for line in text.splitlines()
+            if re.search(r"#\s*learner\b", line) and not line.lstrip().startswith("#")]
 
 
 def main():
-    pins = resolve(sys.executable)
-    version = ".".join(map(str, sys.version_info[:3]))
-    (ROOT / "requirements.txt").write_text(HEADER.format(python=f"Python {version}") +
-                                           "\n".join(pins) + "\n")
-    learner = ROOT / "lesson_code" / "requirements.txt"
-    learner.write_text(learner_file(learner.read_text(), pins))
-    print(f"requirements.txt: {len(pins)} pins; lesson_code/requirements.txt updated."
-          " Run make test before committing them.")
+    oldest = "{}.{}".format(*supported_range()[0])
+    versions = f"{supported_versions()[0]} to {supported_versions()[-1]}"
+    universal = ["--universal", "--python-version", oldest, "--upgrade"]
+    try:
+        build = uv_compile(ROOT / "requirements.in", *universal)
+        BUILD_PINS.write_text(HEADER.format(versions=versions) + build)
+        with tempfile.TemporaryDirectory() as folder:
+            needs = Path(folder) / "learner.in"
+            needs.write_text("\n".join(learner_needs((ROOT / "requirements.in").read_text())) + "\n")
+            learner = uv_compile(needs, *universal, "--constraints", BUILD_PINS)
+    except UnresolvableError as error:
+        sys.exit(f"make pins: uv could not resolve requirements.in:\n{error}")
+    LEARNER_PINS.write_text(LEARNER_HEADER.format(versions=versions) + learner)
+    print(f"requirements.txt: {build.count('==')} pins; lesson_code/requirements.txt:"
+          f" {learner.count('==')}. Run make test before committing them.")
 
 
 if __name__ == "__main__":

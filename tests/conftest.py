@@ -59,12 +59,13 @@ def book(tmp_path_factory, request):
 
 
 SLOW_MODULES = {"test_rebuild", "test_shown_commands", "test_preview", "test_book"}
+SLOW_TESTS = {"test_the_setup_page_works_on_each_python"}  # a venv and numpy per Python
 
 
 def pytest_collection_modifyitems(items):
     # `make check` runs what needs no build of the book; the rest is marked slow here, in one place.
     for item in items:
         module = item.module.__name__.rsplit(".", 1)[-1]
-        if (module in SLOW_MODULES or "book" in item.fixturenames
+        if (module in SLOW_MODULES or item.originalname in SLOW_TESTS or "book" in item.fixturenames
                 or "browser" in item.path.parts):
             item.add_marker(pytest.mark.slow)

@@ -1,0 +1,175 @@
+"""The setup page works on every supported Python, and check_setup.py turns away an older one.
+
+The supported range is OLDEST and NEWEST in lesson_code/check_setup.py, read through
+lessonbuild.pythons; the commands are read from docs/setup.md, so each Python runs what the page
+shows, as a learner would type it, in a fresh copy of lesson_code/.
+"""
+import glob
+import os
+import platform
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lessonbuild.pythons import find_pythons, supported_range, supported_versions
+
+ROOT = Path(__file__).resolve().parent.parent
+LESSON_CODE = ROOT / "lesson_code"
+SETUP_PAGE = ROOT / "docs" / "setup.md"
+CONSOLE_BLOCK = re.compile(r"^```console\n(.*?)^```", re.MULTILINE | re.DOTALL)
+CELL_RUN = re.compile(r'lesson\.run\("([^"]+)"\)')
+
+
+def dotted(version):
+    return ".".join(str(number) for number in version)
+
+
+def page_commands():
+    """The commands docs/setup.md shows, in page order: the `$ ` lines of its console blocks and
+    the commands its cells run (the check, whose output the page shows)."""
+    text = SETUP_PAGE.read_text(encoding="utf-8")
+    found = [(block.start(), line[2:]) for block in CONSOLE_BLOCK.finditer(text)
+             for line in block.group(1).splitlines() if line.startswith("$ ")]
+    found += [(run.start(), run.group(1)) for run in CELL_RUN.finditer(text)]
+    return [command for _, command in sorted(found, key=lambda place: place[0])]
+
+
+def learner_copy(folder, rewrite=None):
+    """A fresh copy of what a learner downloads: the scripts and requirements.txt."""
+    folder.mkdir()
+    for path in sorted(LESSON_CODE.glob("*.py")) + [LESSON_CODE / "requirements.txt"]:
+        text = path.read_text(encoding="utf-8")
+        if rewrite and path.name == "check_setup.py":
+            for name, version in rewrite.items():
+                text, count = re.subn(rf"^{name} = .*$", f"{name} = {version!r}", text,
+                                      flags=re.MULTILINE)
+                assert count == 1, name
+        (folder / path.name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def learner_env(first_on_path=None):
+    """The environment of a learner's terminal: no other venv, and no kernprof but the venv's."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in {"PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV", "LINE_PROFILE"}}
+    path = [d for d in env.get("PATH", "").split(os.pathsep)
+            if d and not os.path.exists(os.path.join(d, "kernprof"))]
+    env["PATH"] = os.pathsep.join(([str(first_on_path)] if first_on_path else []) + path)
+    return env
+
+
+def bash(command, cwd, env):
+    return subprocess.run(["bash", "-c", command], cwd=cwd, env=env, text=True, timeout=900,
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+
+
+def python_version(python):
+    """X.Y.Z of any Python, 2.7 included."""
+    answer = subprocess.run([python, "-c", "import platform; print(platform.python_version())"],
+                            capture_output=True, text=True, timeout=60)
+    return answer.stdout.strip()
+
+
+@pytest.fixture(scope="module")
+def pythons():
+    return {python.minor: python for python in find_pythons()}
+
+
+def test_the_page_shows_the_setup_commands():
+    commands = page_commands()
+    for shown in ["python --version", "python -m venv venv", "source venv/bin/activate",
+                  "python -m pip install -r requirements.txt", "python check_setup.py"]:
+        assert shown in commands
+    assert commands[-1] == "python check_setup.py"
+
+
+@pytest.mark.parametrize("minor", supported_versions())
+def test_the_setup_page_works_on_each_python(minor, pythons, tmp_path):
+    """Slow: makes a venv and installs numpy with this Python (from pip's cache after once)."""
+    if minor not in pythons:
+        pytest.skip(f"no Python {minor} on this machine")
+    python = pythons[minor]
+    # `python` is this interpreter, as it is for a learner who has only this one.
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "python").write_text(f'#!/bin/sh\nexec "{python.path}" "$@"\n')
+    (bin_dir / "python").chmod(0o755)
+    folder = learner_copy(tmp_path / "lesson-code")
+    env = learner_env(first_on_path=bin_dir)
+
+    activate = []
+    for command in page_commands():
+        result = bash(" && ".join(activate + [command]), folder, env)
+        assert result.returncode == 0, f"{python.path}: $ {command}\n{result.stdout[-3000:]}"
+        if command.startswith("source "):
+            activate.append(command)
+
+    assert command == "python check_setup.py"
+    lines = result.stdout.splitlines()
+    assert re.fullmatch(rf"Python +{re.escape(python.version)} \(CPython\)", lines[0]), lines
+    assert lines[-1] == "Your setup is ready.", lines
+    assert not [line for line in lines if line.startswith(("problem:", "warning:"))], lines
+    assert (folder / "venv" / "bin" / "kernprof").exists()
+
+
+def too_old_pythons():
+    """pyenv's Pythons older than OLDEST (2.7, 3.6 ...), told apart by their file names."""
+    root = os.environ.get("PYENV_ROOT", str(Path.home() / ".pyenv"))
+    oldest, _ = supported_range()
+    found = []
+    for path in sorted(glob.glob(os.path.join(root, "versions", "*", "bin", "python*"))):
+        name = re.fullmatch(r"python(\d+)\.(\d+)", os.path.basename(path))
+        if name and tuple(map(int, name.groups())) < oldest:
+            found.append(path)
+    return found
+
+
+def run_check(python, folder, env=None):
+    return subprocess.run([python, "check_setup.py"], cwd=folder, env=env or learner_env(),
+                          capture_output=True, text=True, timeout=120)
+
+
+def assert_turned_away(result, version, oldest, newest):
+    """One line on stdout, starting `problem:`, that names the supported range and the learner's
+    Python and says to install another; nothing on stderr (no traceback); exit status 1."""
+    assert result.stderr == ""
+    assert result.returncode == 1, result.stdout
+    (line,) = result.stdout.splitlines()
+    assert line.startswith("problem: "), line
+    assert f"Python {dotted(oldest)} to {dotted(newest)} " in line, line
+    assert f" {version}:" in line, line
+    assert "install" in line and "python.org/downloads" in line, line
+
+
+@pytest.mark.parametrize("python", too_old_pythons(), ids=lambda path: Path(path).parts[-3])
+def test_a_too_old_python_gets_one_line_of_advice(python, tmp_path):
+    version = python_version(python)
+    assert version, python
+    assert_turned_away(run_check(python, learner_copy(tmp_path / "lesson-code")), version,
+                       *supported_range())
+
+
+def test_a_python_older_than_oldest_is_turned_away(tmp_path):
+    # Any machine can run this one: the range is moved past the Python that runs the tests.
+    major, minor = sys.version_info[:2]
+    oldest, newest = (major, minor + 1), (major, minor + 2)
+    folder = learner_copy(tmp_path / "lesson-code", {"OLDEST": oldest, "NEWEST": newest})
+    assert_turned_away(run_check(sys.executable, folder), platform.python_version(), oldest, newest)
+
+
+def test_a_python_newer_than_newest_is_warned_but_not_stopped(tmp_path):
+    major, minor = sys.version_info[:2]
+    oldest, newest = (major, minor - 2), (major, minor - 1)
+    folder = learner_copy(tmp_path / "lesson-code", {"OLDEST": oldest, "NEWEST": newest})
+    # The environment that runs the tests has the lesson's packages and kernprof.
+    result = run_check(sys.executable, folder, learner_env(Path(sys.executable).parent))
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    warnings = [line for line in lines if line.startswith("warning:")]
+    assert warnings == [lines[1]], lines  # one line, right below the Python line
+    assert f"not yet on {platform.python_version()}:" in warnings[0]
+    assert warnings[0].endswith(f"use Python {dotted(newest)}")
+    assert lines[-1] == "Your setup is ready."
