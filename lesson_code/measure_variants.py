@@ -129,10 +129,10 @@ def summary(times):
             "runs": len(times)}
 
 
-def measure(n, seed=2016, budget=1.0, folder=HERE):
+def measure(n, seed=2016, budget=1.0, folder=HERE, repeats=MIN_REPEATS):
     """Time and check every variant, and the one-pass floor, for one n.
 
-    Each version gets at least MIN_REPEATS timed runs, and more until about `budget` seconds
+    Each version gets at least `repeats` timed runs, and more until about `budget` seconds
     are spent; a run is one call, or a batch of calls lasting about RUN_SECONDS for a fast
     version. The versions take turns, run by run.
     """
@@ -153,7 +153,7 @@ def measure(n, seed=2016, budget=1.0, folder=HERE):
     jobs[FLOOR] = (numpy.sum, array, once)
     checks[FLOOR] = ("not a variant", None)
 
-    times, numbers_per_run = take_turns(jobs, MIN_REPEATS, RUN_SECONDS, budget)
+    times, numbers_per_run = take_turns(jobs, repeats, RUN_SECONDS, budget)
     results = []
     for key, key_times in times.items():
         results.append({"script": key, "label": VARIANTS.get(key, "one numpy.sum over all the data"),
@@ -229,7 +229,7 @@ def environment():
         "Python": f"{platform.python_version()} ({platform.python_implementation()})",
         "numpy": version("numpy"),
         "line_profiler": version("line_profiler"),
-        "Date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "Date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
     }
 
 
@@ -248,7 +248,8 @@ def times_faster(value):
 
 def print_table(data, out=sys.stdout):
     print(f"sum_nexts, function alone: n = {data['n']}, seed {data['seed']}, "
-          f"at least {MIN_REPEATS} runs and {data['budget']:g} s per version, in turns", file=out)
+          f"at least {data['min_repeats']} runs and {data['budget']:g} s per version, in turns",
+          file=out)
     print(f"{'version':34} {'median':>9} {'fastest - slowest':>21} {'runs':>6} "
           f"{'speed-up':>9}  check", file=out)
     for row in data["variants"]:
@@ -282,6 +283,8 @@ def main(argv=None):
     parser.add_argument("--seed", type=int, default=2016, help="seed of the data (default 2016)")
     parser.add_argument("--budget", type=float, default=1.0,
                         help="seconds to spend timing each version (default 1)")
+    parser.add_argument("--repeats", type=int, default=MIN_REPEATS,
+                        help=f"timed runs of each version at least (default {MIN_REPEATS})")
     parser.add_argument("--json", metavar="FILE", help="also save the measurements to FILE")
     parser.add_argument("--compare", metavar="FILE", help="published measurements to compare with")
     parser.add_argument("--scaling", action="store_true",
@@ -294,18 +297,18 @@ def main(argv=None):
             args.n, args.seed = published["n"], published["seed"]
         except (OSError, ValueError, KeyError) as err:
             parser.exit(2, f"{parser.prog}: cannot read {args.compare}: {err}\n")
-    if args.n < 1 or args.budget <= 0:
-        parser.error("--n must be at least 1 and --budget above 0")
+    if args.n < 1 or args.budget < 0 or args.repeats < 1:
+        parser.error("--n and --repeats must be at least 1 and --budget not below 0")
 
     data = {"n": args.n, "seed": args.seed, "budget": args.budget,
-            "environment": environment(), "min_repeats": MIN_REPEATS}
+            "environment": environment(), "min_repeats": args.repeats}
     if args.scaling:
         data["scaling"] = {script: scaling(script, args.seed) for script in VARIANTS}
         for script, points in data["scaling"].items():
             print(f"{script:34} slope {fitted_slope(points):.2f} over n = "
                   f"{points[-4:][0]['n']} .. {points[-1]['n']}")
     else:
-        data["variants"] = measure(args.n, args.seed, args.budget)
+        data["variants"] = measure(args.n, args.seed, args.budget, repeats=args.repeats)
         print_table(data)
         if published:
             print()

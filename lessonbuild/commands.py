@@ -31,11 +31,13 @@ class Run:
     output: str
     returncode: int
     seconds: float  # wall time of the whole run, measured around the shell
+    needs: str = ""  # a class telling the page tests what else it needs, e.g. "needs-other-pythons"
 
     def _repr_markdown_(self):
         # A console block: a learner's prompt line, then what the terminal showed. A run that
         # ends in an error on purpose is marked, so the page tests know to expect the failure.
-        marker = ":class: expect-failure\n\n" if self.returncode else ""
+        classes = " ".join(filter(None, ["expect-failure" if self.returncode else "", self.needs]))
+        marker = f":class: {classes}\n\n" if classes else ""
         return "````{code-block} console\n" + marker + self.output.rstrip("\n") + "\n````\n"
 
 
@@ -86,8 +88,31 @@ class Scratch:
             raise CommandError(f"`{commands[len(shown) - 1]}` exited with {returncode}:\n{run.output}")
         return run
 
+    def run_from(self, version, *commands):
+        """Run the commands if the build's Python is `version` (3, 15) or newer; else show them
+        as typed, with a line saying which Python they need, and run nothing."""
+        if sys.version_info >= version:
+            return self.run(*commands)
+        return Shown(list(commands), ".".join(map(str, version)))
+
     def file(self, name):
         return self.path / name
+
+
+@dataclass
+class Shown:
+    """Commands this build's Python cannot run, shown for learners whose Python can."""
+
+    commands: list
+    needs: str  # e.g. "3.15"
+
+    def _repr_markdown_(self):
+        typed = "\n".join(f"$ {command}" for command in self.commands)
+        built = ".".join(map(str, sys.version_info[:3]))
+        return (f"````{{code-block}} console\n:class: needs-python-{self.needs}\n\n{typed}\n````"
+                f"\n\n*Needs Python {self.needs} or"
+                f" newer; this page was built with Python {built}, so these commands are shown,"
+                " not run.*\n")
 
 
 def _record(run):

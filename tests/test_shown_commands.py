@@ -5,6 +5,7 @@ and runs every `$ ` command of every page in a fresh copy of that folder, one bl
 """
 import shutil
 import subprocess
+import sys
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
 
@@ -12,15 +13,26 @@ import pytest
 from bs4 import BeautifulSoup
 
 
-def shown_blocks(html):
-    """[(commands, expect_failure)] for every console block of every page."""
+def runnable_here(classes):
+    """A block marked needs-python-3.X runs only on that Python or newer; one marked
+    needs-other-pythons (the comparison of Pythons) ran in the build and is not run again."""
+    for name in classes:
+        if name == "needs-other-pythons":
+            return False
+        if name.startswith("needs-python-"):
+            return sys.version_info >= tuple(map(int, name.removeprefix("needs-python-").split(".")))
+    return True
+
+
+def shown_blocks(html, every=False):
+    """[(commands, expect_failure)] for every console block of every page that can run here."""
     blocks = []
     for page in sorted(html.glob("*.html")):
         for div in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select(
                 "div.highlight-console"):
             lines = div.get_text().splitlines()
             commands = [line[2:] for line in lines if line.startswith("$ ")]
-            if commands:
+            if commands and (every or runnable_here(div.get("class", []))):
                 blocks.append((commands, "expect-failure" in div.get("class", [])))
     return blocks
 
@@ -47,6 +59,7 @@ def learner_folder(book, tmp_path_factory):
 def test_the_pages_show_commands_and_the_setup_block(book):
     blocks = shown_blocks(book.html)
     assert len(blocks) > 25
+    assert len(shown_blocks(book.html, every=True)) - len(blocks) <= 4  # few are left to the build
     assert sum(failure for _, failure in blocks) == 2  # bad input, and the profile.py trap
 
 

@@ -1,0 +1,155 @@
+"""The Pythons compared: environments for each, then figures, tables, a chart and the claims of
+the page, all read from the JSON that compare_pythons.py writes."""
+import subprocess
+import sys
+
+from .checks import claim
+from .commands import LESSON_CODE, CommandError
+from .lesson_code import measure_variants
+from .pythons import find_pythons
+
+STEPS = list(measure_variants.VARIANTS)
+ALGORITHM_STEP = (STEPS[-2], STEPS[-1])  # numpy's .sum() per slice, then one reverse cumsum
+
+
+def python_environments(scratch):
+    """A virtual environment from the learner's pins for every supported Python found, made in
+    the scratch folder as venv-3.X (with uv: quick and quiet). Returns their pythons, relative."""
+    names = []
+    for interpreter in find_pythons():
+        folder = f"venv-{interpreter.minor}"
+        uv = [sys.executable, "-m", "uv"]
+        for command in (uv + ["venv", "--quiet", "--python", interpreter.path, folder],
+                        uv + ["pip", "install", "--quiet", "--python", f"{folder}/bin/python",
+                              "-r", str(LESSON_CODE / "requirements.txt")]):
+            result = subprocess.run(command, cwd=scratch.path, capture_output=True, text=True)
+            if result.returncode != 0:
+                raise CommandError(f"could not make {folder} for {interpreter.path}:\n"
+                                   f"{result.stderr}")
+        names.append(f"{folder}/bin/python")
+    return names
+
+
+def short(script):
+    return script.removesuffix(".py").removeprefix("sum_nexts_")
+
+
+class Comparison:
+    """compare_pythons.py's measurements, and what the page says about them."""
+
+    def __init__(self, data):
+        self.n, self.rounds = data["n"], data["rounds"]
+        self.results = list(data["pythons"].values())
+        self.versions = [r["environment"]["Python"].split()[0] for r in self.results]
+
+    def median(self, result, step):
+        return result["steps"][step]["median"]
+
+    def ranking(self, result):
+        return sorted(STEPS, key=lambda step: -self.median(result, step))
+
+    def largest_difference(self):
+        """(ratio, step, slower version, faster version): the widest gap between two Pythons."""
+        best = (1.0, STEPS[0], self.versions[0], self.versions[0])
+        for step in STEPS:
+            times = [(self.median(r, step), v) for r, v in zip(self.results, self.versions)]
+            (fast, fast_v), (slow, slow_v) = min(times), max(times)
+            if slow / fast > best[0]:
+                best = (slow / fast, step, slow_v, fast_v)
+        return best
+
+    def figures(self):
+        """Every number the page quotes, by glue key."""
+        ratio, step, slow, fast = self.largest_difference()
+        algorithm = [self.median(r, ALGORITHM_STEP[0]) / self.median(r, ALGORITHM_STEP[1])
+                     for r in self.results]
+        total = [self.median(r, STEPS[0]) / self.median(r, STEPS[-1]) for r in self.results]
+        cprofile = [r["whole"]["cProfile"]["slowdown"] for r in self.results]
+        kernprof = [r["whole"]["kernprof -l"]["slowdown"] for r in self.results]
+        return {
+            "py_count": len(self.results), "py_n": self.n, "py_rounds": self.rounds,
+            "py_versions": _and(self.versions),
+            "py_diff_ratio": ratio, "py_diff_step": short(step), "py_diff_slow": slow,
+            "py_diff_fast": fast,
+            "py_algorithm_gain_min": min(algorithm), "py_total_gain_min": min(total),
+            "py_cprofile_min": min(cprofile), "py_cprofile_max": max(cprofile),
+            "py_kernprof_min": min(kernprof), "py_kernprof_max": max(kernprof),
+            "py_cprofile_range": _range(cprofile), "py_kernprof_range": _range(kernprof),
+        }
+
+    def check_claims(self):
+        """Correct first: every Python gives the same verdict for every step, and the expected
+        one; then the sentences of the page."""
+        for step in STEPS:
+            verdicts = {v: r["checks"][step] for r, v in zip(self.results, self.versions)}
+            expected = "1 value missing" if step == STEPS[0] else "agrees"
+            claim(set(verdicts.values()) == {expected},
+                  f"every Python's answer check of {step} says '{expected}'", verdicts=verdicts)
+        rankings = {v: [short(s) for s in self.ranking(r)] for r, v in zip(self.results, self.versions)}
+        claim(len({tuple(order) for order in rankings.values()}) == 1,
+              "every Python ranks the steps the same way, slowest to fastest", rankings=rankings)
+        figures = self.figures()
+        claim(figures["py_diff_ratio"] < figures["py_algorithm_gain_min"] / 10,
+              "the largest difference between two Pythons is small beside the algorithm's gain",
+              difference=figures["py_diff_ratio"], gain=figures["py_algorithm_gain_min"])
+        claim(figures["py_kernprof_min"] > figures["py_cprofile_max"],
+              "kernprof -l costs more than cProfile on every Python",
+              kernprof=figures["py_kernprof_min"], cprofile=figures["py_cprofile_max"])
+
+    def steps_table(self):
+        header = "| Step | " + " | ".join(f"Python {v}" for v in self.versions) + " |"
+        lines = [header, "| :-- |" + " --: |" * len(self.versions)]
+        for step in STEPS:
+            cells = [f"{measure_variants.seconds(r['steps'][step]['median'])} "
+                     f"({measure_variants.seconds(r['steps'][step]['min'])} - "
+                     f"{measure_variants.seconds(r['steps'][step]['max'])})" for r in self.results]
+            lines.append(f"| `{short(step)}` | " + " | ".join(cells) + " |")
+        lines.append("| numpy | " + " | ".join(r["environment"]["numpy"] for r in self.results)
+                     + " |")
+        return Markdown("\n".join(lines) + "\n")
+
+    def profilers_table(self):
+        header = "| Run of the original | " + " | ".join(f"Python {v}" for v in self.versions) + " |"
+        lines = [header, "| :-- |" + " --: |" * len(self.versions)]
+        for profiler in self.results[0]["whole"]:
+            cells = [f"{measure_variants.seconds(r['whole'][profiler]['median'])}, "
+                     f"{r['whole'][profiler]['slowdown']:.1f}x" for r in self.results]
+            lines.append(f"| {profiler} | " + " | ".join(cells) + " |")
+        lines.append("| line_profiler | "
+                     + " | ".join(r["environment"]["line_profiler"] for r in self.results) + " |")
+        return Markdown("\n".join(lines) + "\n")
+
+    def chart(self):
+        from .figures import plt
+        fig, ax = plt.subplots(figsize=(7.5, 4.6))
+        x = range(len(STEPS))
+        for result, version, marker in zip(self.results, self.versions, "osD^vP"):
+            rows = [result["steps"][step] for step in STEPS]
+            medians = [row["median"] for row in rows]
+            ax.errorbar(x, medians, yerr=[[m - row["min"] for m, row in zip(medians, rows)],
+                                          [row["max"] - m for m, row in zip(medians, rows)]],
+                        marker=marker, markersize=5, capsize=3, label=f"Python {version}")
+        ax.set_yscale("log")
+        ax.set_xticks(list(x), [short(step).replace("_", "\n") for step in STEPS], fontsize=8)
+        ax.set_ylabel("seconds per call (median, log scale)")
+        ax.grid(True, axis="y", which="major", alpha=0.3)
+        ax.legend(fontsize=8)
+        fig.tight_layout()
+        return fig
+
+
+class Markdown:
+    def __init__(self, text):
+        self.text = text
+
+    def _repr_markdown_(self):
+        return self.text
+
+
+def _and(words):
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _range(values):
+    low, high = min(values), max(values)
+    return f"{low:.1f}" if f"{low:.1f}" == f"{high:.1f}" else f"{low:.1f} to {high:.1f}"
