@@ -1,22 +1,56 @@
 # Two commands on a fresh machine: `make html` builds the book, `make test` runs the tests.
 # Both make their own virtual environment from requirements.txt first.
 
-PYTHON ?= $(shell command -v python3.11 || command -v python3)
+# The oldest and newest Python the lesson supports ("3.11"), read from lesson_code/check_setup.py.
+version_in = $(shell sed -n 's/^$(1) = [(]\([0-9]*\), *\([0-9]*\)[)].*/\1.\2/p' lesson_code/check_setup.py)
+OLDEST := $(call version_in,OLDEST)
+NEWEST := $(call version_in,NEWEST)
+
+# `python -c PY_CHECK` prints "CPython 3.12.1 ok", or "old" (before OLDEST), or "new" (after
+# NEWEST). It runs on any Python, 2.7 included, so that make can say what is wrong with it.
+PY_CHECK := import platform, sys; v = sys.version_info[:2]; \
+	oldest, newest = [tuple(map(int, s.split("."))) for s in ("$(OLDEST)", "$(NEWEST)")]; \
+	print("%s %s %s" % (platform.python_implementation(), platform.python_version(), \
+	"old" if v < oldest else "new" if v > newest else "ok"))
+
+# The interpreter to build with: python3 if it is a CPython the lesson supports, else the newest
+# supported python3.X on PATH. Choose another with `make html PYTHON=/path/to/python3.X`.
+ifeq ($(origin PYTHON),undefined)
+PYTHON := $(shell for p in python3 $$(seq -f 'python3.%g' $(word 2,$(subst ., ,$(NEWEST))) -1 \
+	$(word 2,$(subst ., ,$(OLDEST)))); do \
+	if [ "$$($$p -c '$(PY_CHECK)' 2>/dev/null | cut -d' ' -f1,3)" = "CPython ok" ]; then \
+	echo $$p; exit; fi; done; echo python3)
+endif
+# What $(PYTHON) answers to PY_CHECK; empty when it is missing or does not run.
+PYTHON_IS := $(shell $(PYTHON) -c '$(PY_CHECK)' 2>/dev/null)
+PYTHON_USABLE := $(filter CPython_ok CPython_new,$(word 1,$(PYTHON_IS))_$(word 3,$(PYTHON_IS)))
+PYTHON_REFUSED = PYTHON=$(PYTHON) $(if $(PYTHON_IS),is $(wordlist 1,2,$(PYTHON_IS)),was not \
+	found or does not run), but the lesson needs CPython $(OLDEST) or newer: choose another, \
+	e.g. `make html PYTHON=/path/to/python$(OLDEST)`
+PYTHON_UNTESTED = PYTHON=$(PYTHON) is $(wordlist 1,2,$(PYTHON_IS)), newer than $(NEWEST), the \
+	newest the lesson is tested on: if a package fails to install, choose Python $(NEWEST)
+
 VENV := .venv
 BIN := $(VENV)/bin
 SPHINXFLAGS := -b html -c . -E -a -n -W --keep-going -d _build/doctrees
 
 .PHONY: html test check pins clean venv site-tools preview serve
 
-# Recreate the venv whenever requirements.txt or the interpreter changes.
+# Recreate the venv whenever requirements.txt or the interpreter changes. The interpreter is
+# checked first, so a wrong PYTHON leaves an existing venv as it was; a venv whose making fails
+# part way (or is interrupted) is removed, never left half-made.
 venv:
+	@$(if $(PYTHON_USABLE),,$(error $(PYTHON_REFUSED)))
+	@$(if $(filter new,$(word 3,$(PYTHON_IS))),$(warning $(PYTHON_UNTESTED)))
 	@want="$$($(PYTHON) -c 'import sys; print(sys.executable, sys.version)' | tr '\n' ' ') \
 	$$(sha256sum requirements.txt | cut -c1-64)"; \
 	if [ "$$(cat $(VENV)/.stamp 2>/dev/null)" != "$$want" ]; then \
-	  echo "Creating $(VENV) from requirements.txt"; \
+	  echo "Creating $(VENV) with $(wordlist 1,2,$(PYTHON_IS)) ($(PYTHON)) from requirements.txt"; \
+	  trap 'rm -rf $(VENV); exit 1' HUP INT TERM; \
 	  rm -rf $(VENV) && $(PYTHON) -m venv $(VENV) && \
 	  $(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt && \
-	  echo "$$want" > $(VENV)/.stamp; \
+	  echo "$$want" > $(VENV)/.stamp || { rm -rf $(VENV); \
+	    echo "Could not make $(VENV) with $(PYTHON) (see above); nothing was left" >&2; exit 1; }; \
 	fi
 
 # Build into a fresh folder and swap it in only when the build succeeded:
@@ -70,9 +104,10 @@ check: venv
 	$(BIN)/check-jsonschema --builtin-schema vendor.citation-file-format CITATION.cff
 	$(BIN)/python -m pytest -q -m "not slow"
 
-# Resolve today's releases of requirements.in into requirements.txt (needs the package index).
-pins:
-	$(PYTHON) lessonbuild/refresh_pins.py
+# Resolve today's releases of requirements.in with uv, for every supported Python, into
+# requirements.txt and lesson_code/requirements.txt (needs the package index).
+pins: venv
+	$(BIN)/python -m lessonbuild.refresh_pins
 
 clean:
 	rm -rf _build $(VENV) .pytest_cache node_modules

@@ -37,11 +37,15 @@ class Interpreter:
         return ".".join(self.version.split(".")[:2])
 
 
-_ASK = "import platform, sys; print(platform.python_implementation(), platform.python_version())"
+# A Python a learner can set up as the setup page says: one that can make a venv with pip in it
+# (Debian's own python3.X lacks ensurepip unless python3-venv is installed).
+_ASK = ("import platform, sys, ensurepip, venv;"
+        " print(platform.python_implementation(), platform.python_version())")
 
 
 def describe(path):
-    """Interpreter(path, version) for a CPython, else None (missing, broken, or another kind)."""
+    """Interpreter(path, version) for a CPython that can make virtual environments, else None
+    (missing, broken, without venv and ensurepip, or another kind of Python)."""
     try:
         answer = subprocess.run([path, "-c", _ASK], capture_output=True, text=True, timeout=30)
     except (OSError, subprocess.TimeoutExpired):

@@ -4,6 +4,7 @@ import json
 import os
 import platform
 import re
+import sys
 from importlib import metadata
 
 import pytest
@@ -16,6 +17,18 @@ from lessonbuild.refresh_pins import read_pins
 
 PAGE_SOURCE = ROOT / "docs" / "finding-bottlenecks.md"
 GLUE_ROLE = re.compile(r"\{glue:text\}`([^`:]+)(?::([^`]*))?`")
+ONLY_BLOCK = re.compile(r"^```\{only\} (.+?)\n(.*?)^```\n", re.MULTILINE | re.DOTALL)
+# The tags conf.py sets for this interpreter, which also builds the book in the tests.
+TAGS = {"sys_monitoring": sys.version_info >= (3, 12), "profiling_package": sys.version_info >= (3, 15)}
+
+
+def rendered_source(text, tags=TAGS):
+    """The page source without the {only} blocks this build leaves out."""
+    def keep(match):
+        words = match[1].split()
+        wanted = not tags[words[-1]] if words[0] == "not" else tags[words[0]]
+        return match[2] if wanted else ""
+    return ONLY_BLOCK.sub(keep, text)
 
 
 @pytest.fixture(scope="module")
@@ -127,11 +140,13 @@ def measured(consoles, published, n):
         "error_reverse": float(errors["reverse"]),
         "error_total": float(errors["total - cumulative"]),
         "check_n": min(n, 2000),
+        "build_python": platform.python_version(),
+        "line_profiler_version": metadata.version("line_profiler"),
     }
 
 
 def test_every_prose_number_is_the_measured_one(soup, consoles, published, n):
-    roles = GLUE_ROLE.findall(PAGE_SOURCE.read_text())
+    roles = GLUE_ROLE.findall(rendered_source(PAGE_SOURCE.read_text()))
     spans = [s.get_text() for s in soup.select("span.pasted-text")]
     assert len(spans) == len(roles) > 30
     expected = measured(consoles, published, n)
@@ -287,11 +302,11 @@ def test_the_episode_has_its_lesson_structure(soup):
 
 
 def test_every_page_title_is_a_verb_phrase_in_sentence_case(book):
-    for page in ["setup", "finding-bottlenecks", "going-further", "build-report"]:
+    for page in ["setup", "finding-bottlenecks", "python-versions", "going-further", "build-report"]:
         title = BeautifulSoup(book.page(page), "html.parser").select_one("article h1").get_text()
         title = title.rstrip("#")
         first, *rest = title.split()
-        assert first in {"Set", "Find", "Go", "See"}, title
+        assert first in {"Set", "Find", "Compare", "Go", "See"}, title
         assert all(not w[0].isupper() or w in {"Python"} for w in rest), title
 
 
@@ -317,7 +332,7 @@ def test_the_archive_holds_the_whole_lesson_code(book):
 
 
 def test_each_page_offers_its_source_and_notebook(book):
-    for page in ["setup", "finding-bottlenecks", "going-further"]:
+    for page in ["setup", "finding-bottlenecks", "python-versions", "going-further"]:
         html = BeautifulSoup(book.page(page), "html.parser")
         hrefs = [a["href"] for a in html.select("a[href*='_sources']")]
         assert f"_sources/{page}.md" in hrefs and f"_sources/{page}.ipynb" in hrefs

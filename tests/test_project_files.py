@@ -1,4 +1,5 @@
 """The files contributors and hosting platforms read: workflows, hooks, pins, citation."""
+import json
 import re
 import shutil
 import subprocess
@@ -7,12 +8,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lessonbuild.pythons import supported_versions
+from lessonbuild.pythons import supported_range, supported_versions
 from lessonbuild.refresh_pins import canonical, learner_needs, read_pins
 
 ROOT = Path(__file__).resolve().parent.parent
 LESSON_CODE = ROOT / "lesson_code"
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+OLDEST, NEWEST = (".".join(map(str, version)) for version in supported_range())
 
 
 def load_workflow(path):
@@ -49,9 +51,99 @@ def test_the_workflows_test_review_deploy_and_watch_for_drift():
     assert flows["weekly"]["on"]["schedule"] and "make pins" in runs["weekly"]
 
 
+def container_images(job):
+    """The images a job runs in: one per value of its matrix."""
+    image = job["container"] if isinstance(job["container"], str) else job["container"]["image"]
+    images = [image]
+    for key, values in job.get("strategy", {}).get("matrix", {}).items():
+        images = [image.replace(f"${{{{ matrix.{key} }}}}", str(value))
+                  for image in images for value in values]
+    return images
+
+
+def image_python(image):
+    """The Python of an official python image on Debian trixie: "3.16" for python:3.16-rc-trixie."""
+    found = re.fullmatch(r"python:(\d+\.\d+)(-rc)?-trixie", image)
+    assert found, f"{image} is not an official python image on Debian trixie"
+    return found.group(1)
+
+
+def step_with(job, text):
+    [step] = [step for step in job["steps"] if text in step.get("run", "")]
+    return step
+
+
+def versions_after(text, words):
+    """The versions listed after `words` in a shell script: ["3.11", "3.12"]."""
+    return re.search(re.escape(words) + r"((?: [\d.]+)+)", text).group(1).split()
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_every_job_that_builds_runs_in_debian_with_the_images_own_python(path):
+    # Official python images on Debian (trixie), where `apt-get install chromium` is Debian's
+    # real package, and make told to use the image's Python, whatever else is on PATH.
+    for name, job in load_workflow(path)["jobs"].items():
+        if "container" not in job:
+            assert "make" not in json.dumps(job), name
+            continue
+        pythons = {image_python(image) for image in container_images(job)}
+        chosen = {job["env"]["PYTHON"].replace("${{ matrix.python }}", version)
+                  for version in job.get("strategy", {}).get("matrix", {}).get("python", [""])}
+        assert chosen == {f"/usr/local/bin/python{version}" for version in pythons}, name
+
+
+def test_pull_requests_are_tested_on_the_oldest_and_newest_python():
+    job = load_workflow(ROOT / ".github" / "workflows" / "pull-request.yml")["jobs"]["test"]
+    assert sorted(map(image_python, container_images(job))) == [OLDEST, NEWEST]
+    assert job["strategy"]["fail-fast"] is False
+    names = [step["with"]["name"] for step in job["steps"] if "upload-artifact" in step.get("uses", "")]
+    assert len(names) == 2 and all("${{ matrix.python }}" in name for name in names)  # one each
+
+
+def test_the_site_is_built_on_the_newest_python_and_compares_every_supported_one():
+    job = load_workflow(ROOT / ".github" / "workflows" / "deploy.yml")["jobs"]["build"]
+    assert container_images(job) == [f"python:{NEWEST}-trixie"]
+    # Every supported version, all from uv's builds so that the comparison is like with like.
+    install = step_with(job, "uv python install")
+    assert versions_after(install["run"], "uv python install --no-bin") == supported_versions()
+    assert versions_after(install["run"], "for version in") == supported_versions()
+    assert "uv python find --system --managed-python" in install["run"]
+    build = step_with(job, "make html")
+    assert build["env"]["LESSON_PYTHONS"] == f"${{{{ steps.{install['id']}.outputs.list }}}}"
+    steps = [step.get("run", "") for step in job["steps"]]
+    assert steps.index(install["run"]) > steps.index("make check")  # uv comes from .venv
+    assert "uv" in read_pins((ROOT / "requirements.txt").read_text(), NEWEST)
+
+
+def test_every_week_the_pins_drift_and_the_next_python_are_tried():
+    jobs = load_workflow(ROOT / ".github" / "workflows" / "weekly.yml")["jobs"]
+    for name in ("pinned", "refreshed-pins"):
+        assert sorted(map(image_python, container_images(jobs[name]))) == [OLDEST, NEWEST], name
+        assert not jobs[name].get("continue-on-error")
+    [pre_release] = [job for job in jobs.values()
+                     if any("-rc-" in image for image in container_images(job))]
+    major, minor = NEWEST.split(".")
+    assert container_images(pre_release) == [f"python:{major}.{int(minor) + 1}-rc-trixie"]
+    assert pre_release["continue-on-error"] is True  # reports, blocks nothing
+    assert "make test" in step_with(pre_release, "make test")["run"]
+    assert not any(job.get("needs") for job in jobs.values())
+
+
+def read_the_docs_pythons():
+    """The Pythons Read the Docs offers, from its configuration schema (as check-jsonschema,
+    pinned in requirements.txt, vendors it)."""
+    from importlib.resources import files
+    schema = files("check_jsonschema.builtin_schemas.vendor") / "readthedocs.json"
+    tools = json.loads(schema.read_text())["properties"]["build"]["properties"]["tools"]
+    return tools["properties"]["python"]["enum"]
+
+
 def test_read_the_docs_runs_the_same_build():
     config = yaml.safe_load((ROOT / ".readthedocs.yaml").read_text())
-    assert config["build"]["tools"]["python"] == "3.11"
+    # The newest supported Python that Read the Docs offers (3.14 while it has no 3.15): when
+    # a refreshed check-jsonschema knows of a newer one, this asks for the switch.
+    offered = [version for version in supported_versions() if version in read_the_docs_pythons()]
+    assert config["build"]["tools"]["python"] == offered[-1]
     assert any(command.startswith("make html") for command in config["build"]["commands"])
 
 

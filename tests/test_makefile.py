@@ -1,0 +1,124 @@
+"""The Makefile's choice of Python: an interpreter the lesson cannot use is refused in one line,
+before anything is made or removed. Quick: no virtual environment is ever created here."""
+import glob
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lessonbuild.pythons import supported_range
+
+ROOT = Path(__file__).resolve().parent.parent
+OLDEST, NEWEST = supported_range()
+MAKE = shutil.which("make")
+
+
+def dotted(version):
+    return ".".join(map(str, version))
+
+
+def make_folder(folder, oldest=OLDEST, newest=NEWEST):
+    """Just what `make venv` reads, with the supported range set to oldest..newest, and nothing
+    to install: were a check to let an interpreter through, no packages would be fetched."""
+    shutil.copy(ROOT / "Makefile", folder)
+    (folder / "requirements.txt").write_text("# nothing to install\n")
+    (folder / "lesson_code").mkdir()
+    setup = (ROOT / "lesson_code" / "check_setup.py").read_text(encoding="utf-8")
+    setup = re.sub(r"(?m)^OLDEST = .*$", f"OLDEST = {tuple(oldest)}", setup)
+    setup = re.sub(r"(?m)^NEWEST = .*$", f"NEWEST = {tuple(newest)}", setup)
+    (folder / "lesson_code" / "check_setup.py").write_text(setup, encoding="utf-8")
+    return folder
+
+
+def make(folder, *args, path=None):
+    env = {name: value for name, value in os.environ.items()
+           if name not in {"MAKEFLAGS", "MFLAGS", "MAKELEVEL", "PYTHON"}}  # when run by make check
+    if path:
+        env["PATH"] = path
+    return subprocess.run([MAKE, *args], cwd=folder, env=env, capture_output=True, text=True,
+                          timeout=60)
+
+
+def lines(result):
+    return [line for line in (result.stdout + result.stderr).splitlines() if line.strip()]
+
+
+def assert_refused(result, given, oldest):
+    assert result.returncode != 0
+    said = lines(result)
+    assert len(said) == 1, said
+    assert f"PYTHON={given} " in said[0]
+    assert f"needs CPython {dotted(oldest)} or newer" in said[0]
+    assert f"make html PYTHON=/path/to/python{dotted(oldest)}" in said[0]
+    return said[0]
+
+
+@pytest.mark.parametrize("target", ["venv", "html"])
+def test_a_missing_python_is_refused_in_one_line(tmp_path, target):
+    folder = make_folder(tmp_path)
+    result = make(folder, target, "PYTHON=/nope/python3.12")
+    assert "was not found" in assert_refused(result, "/nope/python3.12", OLDEST)
+    assert not (folder / ".venv").exists()
+
+
+def test_a_python_too_old_is_refused_and_an_existing_venv_kept(tmp_path):
+    # This very interpreter, with the oldest supported one set just after it.
+    mine = sys.version_info[:2]
+    oldest = (mine[0], mine[1] + 1)
+    folder = make_folder(tmp_path, oldest=oldest, newest=oldest)
+    (folder / ".venv").mkdir()
+    (folder / ".venv" / ".stamp").write_text("a working venv\n")
+    result = make(folder, "venv", f"PYTHON={sys.executable}")
+    message = assert_refused(result, sys.executable, oldest)
+    assert f"is CPython {'.'.join(map(str, sys.version_info[:3]))}" in message
+    assert (folder / ".venv" / ".stamp").read_text() == "a working venv\n"
+
+
+OLD_PYTHONS = [path for path in sorted(glob.glob(str(Path.home() / ".pyenv/versions/*/bin/python[23].*")))
+               if re.fullmatch(r"python\d\.\d+", Path(path).name)
+               and tuple(map(int, Path(path).name[6:].split("."))) < OLDEST]
+
+
+@pytest.mark.skipif(not OLD_PYTHONS, reason="no Python older than the oldest supported here")
+@pytest.mark.parametrize("python", OLD_PYTHONS)
+def test_old_pythons_even_python_2_are_told_what_is_wrong(tmp_path, python):
+    folder = make_folder(tmp_path)
+    message = assert_refused(make(folder, "venv", f"PYTHON={python}"), python, OLDEST)
+    assert re.search(r"is CPython \d\.\d+\.\d+,", message), message
+    assert not (folder / ".venv").exists()
+
+
+def test_a_python_newer_than_tested_is_allowed_with_a_warning(tmp_path):
+    mine = sys.version_info[:2]
+    older = (mine[0], mine[1] - 1)
+    folder = make_folder(tmp_path, oldest=older, newest=older)
+    result = make(folder, "-n", "venv", f"PYTHON={sys.executable}")  # -n: say, make nothing
+    assert result.returncode == 0, result.stderr
+    warnings = result.stderr.splitlines()
+    assert len(warnings) == 1 and f"newer than {dotted(older)}" in warnings[0], warnings
+    assert "-m venv .venv" in result.stdout
+    assert not (folder / ".venv").exists()
+
+
+def test_without_python_make_takes_python3_or_else_a_supported_python3_x(tmp_path):
+    mine = sys.version_info[:2]
+    (tmp_path / "repo").mkdir()
+    folder = make_folder(tmp_path / "repo", oldest=mine, newest=mine)
+    tools = tmp_path / "bin"  # a PATH with no Python but these: what make itself runs
+    tools.mkdir()
+    for tool in ("sed", "seq", "cut", "tr", "cat", "sha256sum", "rm", "id"):
+        (tools / tool).symlink_to(shutil.which(tool))
+    python3 = tools / "python3"  # a python3 that is too old
+    python3.write_text("#!/bin/sh\necho CPython 3.10.13 old\n")
+    python3.chmod(0o755)
+    # -n: say what would be done, do nothing, so that no venv is ever made here
+    assert_refused(make(folder, "-n", "venv", path=str(tools)), "python3", mine)
+    (tools / f"python{dotted(mine)}").symlink_to(sys.executable)
+    result = make(folder, "-n", "venv", path=str(tools))
+    assert result.returncode == 0, result.stderr
+    assert f"python{dotted(mine)} -m venv .venv" in result.stdout
+    assert not (folder / ".venv").exists()

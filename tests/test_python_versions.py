@@ -1,0 +1,138 @@
+"""The comparison of Pythons: the script, the figures and claims drawn from it, and its page."""
+import copy
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import LESSON_CODE, ROOT
+
+from lessonbuild import ClaimError
+from lessonbuild.python_comparison import STEPS, Comparison
+from lessonbuild.pythons import find_pythons
+
+PAGE_SOURCE = ROOT / "docs" / "python-versions.md"
+GLUE_ROLE = re.compile(r"\{glue:text\}`([^`:]+)(?::([^`]*))?`")
+
+
+def compare(*args):
+    return subprocess.run([sys.executable, "compare_pythons.py", *args], cwd=LESSON_CODE,
+                          capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory):
+    """Two quick rounds with the interpreter that runs the tests."""
+    path = tmp_path_factory.mktemp("pythons") / "pythons.json"
+    result = compare("--n", "200", "--rounds", "2", "--json", str(path), sys.executable)
+    assert result.returncode == 0, result.stderr
+    return result.stdout, json.loads(path.read_text())
+
+
+def test_the_script_times_every_step_and_profiler_and_checks_the_answers(tiny):
+    output, data = tiny
+    (result,) = data["pythons"].values()
+    assert list(result["steps"]) == STEPS
+    assert all(row["runs"] == 2 and row["min"] <= row["median"] <= row["max"]
+               for row in result["steps"].values())
+    assert set(result["whole"]) == {"alone", "cProfile", "kernprof -l"}
+    assert result["whole"]["alone"]["slowdown"] == 1
+    assert result["checks"][STEPS[0]] == "1 value missing"
+    assert all(result["checks"][step] == "agrees" for step in STEPS[1:])
+    assert "median of 2 rounds" in output and "kernprof -l" in output
+
+
+@pytest.mark.parametrize("args", [["/no/such/python"], ["--rounds", "0", sys.executable], []])
+def test_bad_input_gets_one_line(args):
+    result = compare(*args)
+    assert result.returncode == 2 and result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+
+
+def two_pythons(tiny):
+    """The tiny run as if from two Pythons, the second 1.5 times slower at every step."""
+    _, data = tiny
+    data = copy.deepcopy(data)
+    (first,) = data["pythons"].values()
+    second = copy.deepcopy(first)
+    second["environment"]["Python"] = "9.99.0 (CPython)"
+    for row in second["steps"].values():
+        for key in ("median", "min", "max"):
+            row[key] *= 1.5
+    data["pythons"] = {"a": first, "b": second}
+    return data
+
+
+def test_the_figures_name_the_widest_gap_between_pythons(tiny):
+    figures = Comparison(two_pythons(tiny)).figures()
+    assert figures["py_count"] == 2 and figures["py_diff_slow"] == "9.99.0"
+    assert figures["py_diff_ratio"] == pytest.approx(1.5)
+    assert figures["py_versions"].endswith(" and 9.99.0")
+
+
+def test_a_python_that_ranks_the_steps_differently_fails_the_build(tiny):
+    data = two_pythons(tiny)
+    data["pythons"]["b"]["steps"][STEPS[-1]]["median"] = 10.0  # linear now slowest there
+    with pytest.raises(ClaimError, match="ranks the steps the same way"):
+        Comparison(data).check_claims()
+
+
+def test_a_wrong_answer_on_one_python_fails_the_build_first(tiny):
+    data = two_pythons(tiny)
+    data["pythons"]["b"]["checks"][STEPS[2]] = "differs from position 3"
+    data["pythons"]["b"]["steps"][STEPS[-1]]["median"] = 10.0  # a later claim would fail too
+    with pytest.raises(ClaimError, match="answer check of sum_nexts_slice_sum.py"):
+        Comparison(data).check_claims()
+
+
+# -- the page, as built -----------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def page(book):
+    return BeautifulSoup(book.page("python-versions"), "html.parser")
+
+
+@pytest.fixture(scope="module")
+def published(book):
+    return json.loads((book.html / "pythons.json").read_text())
+
+
+def test_every_prose_number_is_the_published_one(page, published):
+    from lessonbuild import lesson_n
+    expected = {**Comparison(published).figures(), "episode_n": lesson_n()}
+    source = PAGE_SOURCE.read_text()
+    several = len(published["pythons"]) > 1
+    kept = re.sub(r"^```\{only\} (\w+)\n(.*?)^```\n",
+                  lambda m: m[2] if (m[1] == "several_pythons") == several else "", source,
+                  flags=re.MULTILINE | re.DOTALL)
+    roles = GLUE_ROLE.findall(kept)
+    spans = [s.get_text() for s in page.select("span.pasted-text")]
+    assert len(spans) == len(roles) > 5
+    for (key, spec), shown in zip(roles, spans):
+        assert shown == format(expected[key], spec), (key, shown, expected[key])
+
+
+def test_the_page_compares_every_python_found(page, published):
+    versions = [r["environment"]["Python"].split()[0] for r in published["pythons"].values()]
+    assert [v.rsplit(".", 1)[0] for v in versions] == [p.minor for p in find_pythons()]
+    header = [th.get_text(strip=True) for th in page.select("table")[0].select("th")]
+    assert header == ["Step"] + [f"Python {v}" for v in versions]
+    assert page.select_one('a[href="pythons.json"][download]') is not None
+    image = page.select_one("figure#fig-pythons img")
+    assert image is not None and image["src"].endswith(".svg") and len(image["alt"]) > 80
+
+
+def test_the_largest_difference_can_be_read_off_the_shown_output(page, published):
+    # Recomputed from the printed table (three significant digits), not from the JSON.
+    (output,) = [pre.get_text() for pre in page.select("div.highlight-console pre")
+                 if pre.get_text().startswith("$ python compare_pythons.py")]
+    units = {"s": 1, "ms": 1e-3, "µs": 1e-6, "ns": 1e-9}
+    ratios = []
+    for step in STEPS:
+        (line,) = [line for line in output.splitlines()
+                   if line.startswith(step + " ") and "whole process" not in line]
+        times = [float(v) * units[u] for v, u in re.findall(r"([\d.]+) (s|ms|µs|ns)\b", line)]
+        ratios.append(max(times) / min(times))
+    assert max(ratios) == pytest.approx(Comparison(published).figures()["py_diff_ratio"], rel=0.02)
