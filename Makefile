@@ -78,11 +78,15 @@ serve: venv
 # The tests read the built site as readers do: in Debian's Chromium (driven by Playwright), with
 # axe-core and the Nu HTML Checker from package.json (run with the machine's Java).
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+# Only what is missing: a machine whose npm comes with another Node.js (NodeSource's) must not be
+# asked to install Debian's npm, which conflicts with it.
 site-tools:
-	@command -v chromium >/dev/null && command -v java >/dev/null && command -v npm >/dev/null || { \
-	  echo "Installing Debian's chromium, a Java runtime and npm for the site tests"; \
+	@missing="$$(command -v chromium >/dev/null || echo chromium) \
+	$$(command -v java >/dev/null || echo default-jre-headless) $$(command -v npm >/dev/null || echo npm)"; \
+	if [ -n "$$(echo $$missing)" ]; then \
+	  echo "Installing for the site tests:" $$missing; \
 	  $(SUDO) apt-get update -qq && \
-	  $(SUDO) apt-get install -y -qq --no-install-recommends chromium default-jre-headless npm; }
+	  $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; fi
 	@$(MAKE) --no-print-directory node_modules/.stamp
 
 node_modules/.stamp: package.json package-lock.json

@@ -57,7 +57,8 @@ from lessonbuild.versions import versions_file  # noqa: E402
 # gives conf.py its `tags`): one Python found or several; cProfile and line_profiler on
 # sys.monitoring (PEP 669, Python 3.12+); the profiling package (Python 3.15+).
 build_tags = tags  # noqa: F821
-build_tags.add("several_pythons" if len(find_pythons()) > 1 else "one_python")
+os.environ["LESSON_PYTHONS_FOUND"] = str(len(find_pythons()))  # the page checks it compared as many
+build_tags.add("several_pythons" if int(os.environ["LESSON_PYTHONS_FOUND"]) > 1 else "one_python")
 if sys.version_info >= (3, 12):
     build_tags.add("sys_monitoring")
 if sys.version_info >= (3, 15):

@@ -1,8 +1,8 @@
 """Time the versions of sum_nexts under several Pythons, taking turns, and what profiling costs.
 
 Give it one Python per version to compare, each from its own virtual environment made from
-requirements.txt. Round after round, every Python runs once, in a new order each round so that
-none always goes first: measure_variants.py times each version's function once, in-process, and
+requirements.txt. Round after round, every Python runs once, the order rotated each round so
+that none always goes first: measure_variants.py times each version's function once, in-process, and
 then the original script runs whole three times: alone, under cProfile and under kernprof -l.
 A slow moment of the machine hits every Python alike. The tables report the median round and the
 spread (fastest to slowest round).
@@ -57,7 +57,8 @@ def whole_process(python, profiler, n, folder):
 
 
 def compare(pythons, n=N, rounds=ROUNDS):
-    """{python: {"environment", "checks", "steps": {script: spread}, "whole": {profiler: spread}}}"""
+    """[{"python", "environment", "checks", "steps": {script: spread}, "whole": {profiler: spread}}]
+    for each Python, in the order given."""
     runs = {python: {"steps": {}, "whole": {name: [] for name in PROFILERS}} for python in pythons}
     with tempfile.TemporaryDirectory() as folder:
         for round_number in range(rounds):
@@ -73,15 +74,15 @@ def compare(pythons, n=N, rounds=ROUNDS):
                         mine["steps"].setdefault(row["script"], []).append(row["median"])
                 for profiler in PROFILERS:
                     mine["whole"][profiler].append(whole_process(python, profiler, n, folder))
-    results = {}
+    results = []
     for python, mine in runs.items():
         whole = {name: spread(times) for name, times in mine["whole"].items()}
         alone = whole["alone"]["median"]
         for name, row in whole.items():
             row["slowdown"] = row["median"] / alone
-        results[python] = {"environment": mine["environment"], "checks": mine["checks"],
-                           "steps": {script: spread(times) for script, times in mine["steps"].items()},
-                           "whole": whole}
+        results.append({"python": python, "environment": mine["environment"],
+                        "checks": mine["checks"], "whole": whole,
+                        "steps": {script: spread(times) for script, times in mine["steps"].items()}})
     return results
 
 
@@ -91,24 +92,24 @@ def label(result):
 
 
 def print_tables(results, n, rounds, out=sys.stdout):
-    names = [label(result) for result in results.values()]
+    names = [label(result) for result in results]
     print(f"sum_nexts, function alone: n = {n}, median of {rounds} rounds, Pythons in turns",
           file=out)
     print(f"{'version':32}" + "".join(f"{name:>16}" for name in names), file=out)
     for script in VARIANTS:
-        cells = [seconds(result["steps"][script]["median"]) for result in results.values()]
+        cells = [seconds(result["steps"][script]["median"]) for result in results]
         print(f"{script:32}" + "".join(f"{cell:>16}" for cell in cells), file=out)
-    print(f"{'numpy':32}" + "".join(f"{r['environment']['numpy']:>16}" for r in results.values()),
+    print(f"{'numpy':32}" + "".join(f"{r['environment']['numpy']:>16}" for r in results),
           file=out)
     print(file=out)
     print(f"{ORIGINAL} {n}, whole process: median of {rounds} rounds (slowdown)", file=out)
     print(f"{'run':32}" + "".join(f"{name:>16}" for name in names), file=out)
     for profiler in PROFILERS:
         cells = [f"{seconds(r['whole'][profiler]['median'])} ({r['whole'][profiler]['slowdown']:.1f}x)"
-                 for r in results.values()]
+                 for r in results]
         print(f"{profiler:32}" + "".join(f"{cell:>16}" for cell in cells), file=out)
     print(f"{'line_profiler':32}"
-          + "".join(f"{r['environment']['line_profiler']:>16}" for r in results.values()), file=out)
+          + "".join(f"{r['environment']['line_profiler']:>16}" for r in results), file=out)
 
 
 def main(argv=None):
@@ -122,6 +123,9 @@ def main(argv=None):
     args = parser.parse_args(argv)
     if args.n < 2 or args.rounds < 1:
         parser.error("--n must be at least 2 and --rounds at least 1")
+    if len(set(args.pythons)) < len(args.pythons):
+        parser.error("give each Python once")
+    given_pythons = list(args.pythons)
     # Absolute paths: each run happens in a scratch folder of its own.
     args.pythons = [os.path.abspath(shutil.which(python) or python) for python in args.pythons]
     for python in args.pythons:
@@ -132,6 +136,8 @@ def main(argv=None):
             parser.exit(2, f"{parser.prog}: {python} is not a Python with numpy and line_profiler"
                            " (make a virtual environment from requirements.txt)\n")
     results = compare(args.pythons, args.n, args.rounds)
+    for result, given in zip(results, given_pythons):
+        result["python"] = given  # as typed: the scratch folder's path means nothing later
     print_tables(results, args.n, args.rounds)
     if args.json:
         data = {"n": args.n, "rounds": args.rounds, "pythons": results}

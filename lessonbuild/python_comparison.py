@@ -1,7 +1,6 @@
 """The Pythons compared: environments for each, then figures, tables, a chart and the claims of
 the page, all read from the JSON that compare_pythons.py writes."""
-import subprocess
-import sys
+import os
 
 from .checks import claim
 from .commands import LESSON_CODE, CommandError
@@ -14,18 +13,17 @@ ALGORITHM_STEP = (STEPS[-2], STEPS[-1])  # numpy's .sum() per slice, then one re
 
 def python_environments(scratch):
     """A virtual environment from the learner's pins for every supported Python found, made in
-    the scratch folder as venv-3.X (with uv: quick and quiet). Returns their pythons, relative."""
+    the scratch folder as venv-3.X with uv (quick and quiet; logged like every lesson command,
+    so the build-cost replay makes them too). Returns their pythons, relative to the folder."""
+    pythons = find_pythons()
+    if not pythons:
+        raise CommandError("no CPython to compare: set LESSON_PYTHONS to a list of interpreters")
     names = []
-    for interpreter in find_pythons():
+    for interpreter in pythons:
         folder = f"venv-{interpreter.minor}"
-        uv = [sys.executable, "-m", "uv"]
-        for command in (uv + ["venv", "--quiet", "--python", interpreter.path, folder],
-                        uv + ["pip", "install", "--quiet", "--python", f"{folder}/bin/python",
-                              "-r", str(LESSON_CODE / "requirements.txt")]):
-            result = subprocess.run(command, cwd=scratch.path, capture_output=True, text=True)
-            if result.returncode != 0:
-                raise CommandError(f"could not make {folder} for {interpreter.path}:\n"
-                                   f"{result.stderr}")
+        scratch.run(f"python -m uv venv --quiet --python {interpreter.path} {folder}",
+                    f"python -m uv pip install --quiet --python {folder}/bin/python"
+                    f" -r {LESSON_CODE / 'requirements.txt'}")
         names.append(f"{folder}/bin/python")
     return names
 
@@ -39,7 +37,7 @@ class Comparison:
 
     def __init__(self, data):
         self.n, self.rounds = data["n"], data["rounds"]
-        self.results = list(data["pythons"].values())
+        self.results = data["pythons"]
         self.versions = [r["environment"]["Python"].split()[0] for r in self.results]
 
     def median(self, result, step):
@@ -85,6 +83,10 @@ class Comparison:
             expected = "1 value missing" if step == STEPS[0] else "agrees"
             claim(set(verdicts.values()) == {expected},
                   f"every Python's answer check of {step} says '{expected}'", verdicts=verdicts)
+        tagged = os.environ.get("LESSON_PYTHONS_FOUND")  # what conf.py chose the page's text by
+        claim(tagged is None or int(tagged) == len(self.results),
+              "the page's text was chosen for the number of Pythons compared",
+              found_by_conf=tagged, compared=len(self.results))
         rankings = {v: [short(s) for s in self.ranking(r)] for r, v in zip(self.results, self.versions)}
         claim(len({tuple(order) for order in rankings.values()}) == 1,
               "every Python ranks the steps the same way, slowest to fastest", rankings=rankings)
@@ -92,6 +94,9 @@ class Comparison:
         claim(figures["py_diff_ratio"] < figures["py_algorithm_gain_min"] / 10,
               "the largest difference between two Pythons is small beside the algorithm's gain",
               difference=figures["py_diff_ratio"], gain=figures["py_algorithm_gain_min"])
+        claim(figures["py_total_gain_min"] >= 1000,
+              "the versions span more than three powers of ten on every Python",
+              gain=figures["py_total_gain_min"])
         claim(figures["py_kernprof_min"] > figures["py_cprofile_max"],
               "kernprof -l costs more than cProfile on every Python",
               kernprof=figures["py_kernprof_min"], cprofile=figures["py_cprofile_max"])

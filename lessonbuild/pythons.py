@@ -74,11 +74,15 @@ def candidates():
 
 
 def find_pythons():
-    """Every supported CPython found, one per minor version, oldest first."""
+    """Every supported CPython found, one per minor version, oldest first. When none is (a
+    build on the next Python's pre-release, say), the build's own interpreter alone."""
     supported = set(supported_versions())
     chosen = {}
     for path in candidates():
         interpreter = describe(path)
         if interpreter and interpreter.minor in supported and interpreter.minor not in chosen:
             chosen[interpreter.minor] = interpreter
+    if not chosen:
+        own = describe(getattr(sys, "_base_executable", None) or sys.executable)
+        return [own] if own else []
     return [chosen[minor] for minor in sorted(chosen, key=lambda v: tuple(map(int, v.split("."))))]

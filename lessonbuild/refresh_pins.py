@@ -16,9 +16,7 @@ from pathlib import Path
 from packaging.markers import default_environment
 from packaging.requirements import Requirement
 
-if __package__ in (None, ""):  # run as a file: make the package importable
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from lessonbuild.pythons import supported_range, supported_versions  # noqa: E402
+from lessonbuild.pythons import supported_range, supported_versions
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD_PINS = ROOT / "requirements.txt"
@@ -35,8 +33,8 @@ HEADER = """\
 """
 LEARNER_HEADER = """\
 # What a learner installs to follow the lesson: python -m pip install -r requirements.txt
-# One file for Python {versions}: the lines ending in "; python_full_version ..." pick the
-# numpy that suits your Python.
+# One file for Python {versions}: a line ending in "; python_full_version ..." applies only to
+# the Pythons it names, so each Python gets releases that install on it.
 """
 
 
@@ -59,7 +57,7 @@ def resolve_for(pins, python_version, platform):
     """{name: version} that a wheels-only install of the file `pins` gets on that Python and
     platform. Packages the file does not pin would be resolved too, so they show up here."""
     return read_pins(uv_compile(pins, "--python-version", python_version,
-                                "--python-platform", platform), python_version)
+                                "--python-platform", platform), python_version, platform)
 
 
 def canonical(name):
@@ -67,12 +65,27 @@ def canonical(name):
     return re.sub(r"[-_.]+", "-", name.strip()).lower()
 
 
-def read_pins(text, python_version=None):
+def target_environment(platform):
+    """Marker values for one of uv's platforms, e.g. "aarch64-apple-darwin"."""
+    machine = platform.split("-")[0]
+    if "darwin" in platform:
+        return {"sys_platform": "darwin", "platform_system": "Darwin", "os_name": "posix",
+                "platform_machine": "arm64" if machine == "aarch64" else machine}
+    if "windows" in platform:
+        return {"sys_platform": "win32", "platform_system": "Windows", "os_name": "nt",
+                "platform_machine": "AMD64" if machine == "x86_64" else "ARM64"}
+    return {"sys_platform": "linux", "platform_system": "Linux", "os_name": "posix",
+            "platform_machine": machine}
+
+
+def read_pins(text, python_version=None, platform=None):
     """{canonical name: version} of the `name==version` lines that apply to this interpreter,
-    or to another CPython `python_version` ("3.15") on this platform."""
+    or to another CPython `python_version` ("3.15") and uv `platform` ("x86_64-apple-darwin")."""
     environment = default_environment()
     if python_version:
         environment.update(python_version=python_version, python_full_version=python_version + ".0")
+    if platform:
+        environment.update(target_environment(platform))
     pins = {}
     for line in text.splitlines():
         line = line.split(" #", 1)[0].strip()
@@ -93,19 +106,22 @@ def learner_needs(text):
 def main():
     oldest = "{}.{}".format(*supported_range()[0])
     versions = f"{supported_versions()[0]} to {supported_versions()[-1]}"
-    universal = ["--universal", "--python-version", oldest, "--upgrade"]
+    universal = ["--universal", "--python-version", oldest]
+    # Both files are resolved before either is written: a failure leaves them as they were.
     try:
-        build = uv_compile(ROOT / "requirements.in", *universal)
-        BUILD_PINS.write_text(HEADER.format(versions=versions) + build)
         with tempfile.TemporaryDirectory() as folder:
+            build = uv_compile(ROOT / "requirements.in", *universal)
+            constraints = Path(folder) / "build.txt"
+            constraints.write_text(build)
             needs = Path(folder) / "learner.in"
             needs.write_text("\n".join(learner_needs((ROOT / "requirements.in").read_text())) + "\n")
-            learner = uv_compile(needs, *universal, "--constraints", BUILD_PINS)
+            learner = uv_compile(needs, *universal, "--constraints", constraints)
     except UnresolvableError as error:
         sys.exit(f"make pins: uv could not resolve requirements.in:\n{error}")
+    BUILD_PINS.write_text(HEADER.format(versions=versions) + build)
     LEARNER_PINS.write_text(LEARNER_HEADER.format(versions=versions) + learner)
-    print(f"requirements.txt: {build.count('==')} pins; lesson_code/requirements.txt:"
-          f" {learner.count('==')}. Run make test before committing them.")
+    print(f"requirements.txt: {len(read_pins(build))} packages; lesson_code/requirements.txt:"
+          f" {len(read_pins(learner))}. Run make test before committing them.")
 
 
 if __name__ == "__main__":

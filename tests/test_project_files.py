@@ -98,6 +98,12 @@ def test_pull_requests_are_tested_on_the_oldest_and_newest_python():
     assert job["strategy"]["fail-fast"] is False
     names = [step["with"]["name"] for step in job["steps"] if "upload-artifact" in step.get("uses", "")]
     assert len(names) == 2 and all("${{ matrix.python }}" in name for name in names)  # one each
+    # The newest builds the site as deploy does, comparing every supported Python.
+    install = step_with(job, "uv python install")
+    assert install["if"] == f"matrix.python == '{NEWEST}'"
+    assert versions_after(install["run"], "uv python install --no-bin") == supported_versions()
+    build = step_with(job, "make html")
+    assert build["env"]["LESSON_PYTHONS"] == f"${{{{ steps.{install['id']}.outputs.list }}}}"
 
 
 def test_the_site_is_built_on_the_newest_python_and_compares_every_supported_one():

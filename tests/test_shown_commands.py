@@ -60,7 +60,8 @@ def test_the_pages_show_commands_and_the_setup_block(book):
     blocks = shown_blocks(book.html)
     assert len(blocks) > 25
     assert len(shown_blocks(book.html, every=True)) - len(blocks) <= 4  # few are left to the build
-    assert sum(failure for _, failure in blocks) == 2  # bad input, and the profile.py trap
+    trap = sys.version_info < (3, 15)  # Python 3.15's cProfile no longer imports `profile`
+    assert sum(failure for _, failure in blocks) == 1 + trap  # bad input, the profile.py trap
 
 
 def test_every_shown_command_works(book, learner_folder, tmp_path):
