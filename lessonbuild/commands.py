@@ -93,7 +93,7 @@ class Scratch:
         as typed, with a line saying which Python they need, and run nothing."""
         if sys.version_info >= version:
             return self.run(*commands)
-        return Shown(list(commands), ".".join(map(str, version)))
+        return Shown(list(commands), version)
 
     def file(self, name):
         return self.path / name
@@ -104,13 +104,14 @@ class Shown:
     """Commands this build's Python cannot run, shown for learners whose Python can."""
 
     commands: list
-    needs: str  # e.g. "3.15"
+    needs: tuple  # e.g. (3, 15)
 
     def _repr_markdown_(self):
         typed = "\n".join(f"$ {command}" for command in self.commands)
         built = ".".join(map(str, sys.version_info[:3]))
-        return (f"````{{code-block}} console\n:class: needs-python-{self.needs}\n\n{typed}\n````"
-                f"\n\n*Needs Python {self.needs} or"
+        marker = "-".join(map(str, self.needs))  # docutils turns dots in a class into dashes
+        return (f"````{{code-block}} console\n:class: needs-python-{marker}\n\n{typed}\n````"
+                f"\n\n*Needs Python {'.'.join(map(str, self.needs))} or"
                 f" newer; this page was built with Python {built}, so these commands are shown,"
                 " not run.*\n")
 

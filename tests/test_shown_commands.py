@@ -14,13 +14,13 @@ from bs4 import BeautifulSoup
 
 
 def runnable_here(classes):
-    """A block marked needs-python-3.X runs only on that Python or newer; one marked
+    """A block marked needs-python-3-X runs only on Python 3.X or newer; one marked
     needs-other-pythons (the comparison of Pythons) ran in the build and is not run again."""
     for name in classes:
         if name == "needs-other-pythons":
             return False
         if name.startswith("needs-python-"):
-            return sys.version_info >= tuple(map(int, name.removeprefix("needs-python-").split(".")))
+            return sys.version_info >= tuple(map(int, name.removeprefix("needs-python-").split("-")))
     return True
 
 
