@@ -96,7 +96,7 @@ def _refuse_parallel_execution(app):
 
 
 def _log_commands(app):
-    # The lesson's commands log their wall time here; scripts/build_cost.py replays them.
+    # The lesson's commands log their wall time here; lessonbuild/build_cost.py replays them.
     log = Path(app.outdir).parent / "lesson-commands.jsonl"
     log.unlink(missing_ok=True)
     os.environ["LESSON_COMMAND_LOG"] = str(log)

@@ -38,6 +38,10 @@ VARIANTS = {  # script -> what it does, in the lesson's order
 FLOOR = "floor: one numpy.sum"  # any algorithm must read the data at least once
 MIN_REPEATS = 7  # this many timed runs at least; fast versions get more, within the budget
 RUN_SECONDS = 0.1  # a fast version's run is a batch of calls lasting about this long
+BUDGET = 1.0  # seconds of timed runs per version, by default: more runs than MIN_REPEATS if they fit
+SCALING_START = 256  # --scaling times n = 256, 512, 1024, ...
+SCALING_MAX_CALL = 0.25  # ... until one call takes this many seconds
+SLOPE_POINTS = 4  # the slope is fitted over this many of the largest sizes
 
 
 # -- correctness -------------------------------------------------------------------------------
@@ -129,7 +133,7 @@ def summary(times):
             "runs": len(times)}
 
 
-def measure(n, seed=2016, budget=1.0, folder=HERE, repeats=MIN_REPEATS):
+def measure(n, seed=2016, budget=BUDGET, folder=HERE, repeats=MIN_REPEATS):
     """Time and check every variant, and the one-pass floor, for one n.
 
     Each version gets at least `repeats` timed runs, and more until about `budget` seconds
@@ -166,7 +170,7 @@ def measure(n, seed=2016, budget=1.0, folder=HERE, repeats=MIN_REPEATS):
     return results
 
 
-def scaling(script, seed=2016, start=256, max_n=2 ** 22, max_call=0.25, rounds=5,
+def scaling(script, seed=2016, start=SCALING_START, max_n=2 ** 22, max_call=SCALING_MAX_CALL, rounds=5,
             run_seconds=0.1, folder=HERE):
     """Median time per call for n = start, 2*start, ... until one call takes max_call seconds.
 
@@ -185,7 +189,7 @@ def scaling(script, seed=2016, start=256, max_n=2 ** 22, max_call=0.25, rounds=5
     return [{"n": n, **summary(n_times)} for n, n_times in times.items()]
 
 
-def fitted_slope(points, last=4):
+def fitted_slope(points, last=SLOPE_POINTS):
     """Slope of log(time) against log(n) over the largest sizes: about 2 for quadratic work."""
     tail = points[-last:]
     xs = [math.log(p["n"]) for p in tail]
@@ -281,8 +285,8 @@ def main(argv=None):
     parser = OneLineParser(prog="measure_variants.py", description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=10000, help="how many numbers (default 10000)")
     parser.add_argument("--seed", type=int, default=2016, help="seed of the data (default 2016)")
-    parser.add_argument("--budget", type=float, default=1.0,
-                        help="seconds to spend timing each version (default 1)")
+    parser.add_argument("--budget", type=float, default=BUDGET,
+                        help=f"seconds to spend timing each version (default {BUDGET:g})")
     parser.add_argument("--repeats", type=int, default=MIN_REPEATS,
                         help=f"timed runs of each version at least (default {MIN_REPEATS})")
     parser.add_argument("--json", metavar="FILE", help="also save the measurements to FILE")
@@ -306,7 +310,7 @@ def main(argv=None):
         data["scaling"] = {script: scaling(script, args.seed) for script in VARIANTS}
         for script, points in data["scaling"].items():
             print(f"{script:34} slope {fitted_slope(points):.2f} over n = "
-                  f"{points[-4:][0]['n']} .. {points[-1]['n']}")
+                  f"{points[-SLOPE_POINTS:][0]['n']} .. {points[-1]['n']}")
     else:
         data["variants"] = measure(args.n, args.seed, args.budget, repeats=args.repeats)
         print_table(data)

@@ -140,6 +140,13 @@ def measured(consoles, published, n):
         "error_reverse": float(errors["reverse"]),
         "error_total": float(errors["total - cumulative"]),
         "check_n": min(n, 2000),
+        "budget": published["budget"],
+        "run_seconds": mv.RUN_SECONDS,
+        "scaling_start": published["scaling"]["sum_nexts_original.py"][0]["n"],
+        "scaling_second": published["scaling"]["sum_nexts_original.py"][1]["n"],
+        "scaling_third": published["scaling"]["sum_nexts_original.py"][2]["n"],
+        "scaling_max_call": mv.SCALING_MAX_CALL,
+        "slope_points": mv.SLOPE_POINTS,
         "build_python": platform.python_version(),
         "line_profiler_version": metadata.version("line_profiler"),
     }
