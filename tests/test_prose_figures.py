@@ -1,0 +1,70 @@
+"""No typed facts: every number in the pages' prose is glued from the build, or is one of the few
+kinds of number listed below, which no build could measure."""
+import re
+
+import pytest
+from conftest import ROOT
+
+DOCS = ROOT / "docs"
+
+# Numbers that may stand in prose, each with why. Everything else must come from a {glue} role.
+ALLOWED = [
+    (r"\b(?:[Ss]teps?|[Ee]xercises?) \d\b", "step and exercise numbers name parts of the lesson"),
+    (r"\bPython \d(?:\.\d+)?(?:(?:,| and| to| or) \d\.\d+)*\b",
+     "Python versions: what a sentence is about, not a measurement"),
+    (r"\bPEP \d+|\{pep\}`\d+`", "a PEP's number is its name"),
+    (r"\b(?:CC BY|Creative Commons Attribution) 4\.0\b", "the licence's version"),
+    (r"\b2016\b", "the year of the original course, and the scripts' default seed, named as such"),
+    (r"\bfor 20000 (?:words|values)|\b20000 values\b", "an exercise's command-line argument"),
+    (r"\*\*Teaching:\*\* \d+ minutes\. \*\*Exercises:\*\* \d+ minutes",
+     "the lesson plan's time estimates, chosen by the authors"),
+    (r"about 2 for quadratic work, about 1 for linear work", "the exponents that define the terms"),
+]
+
+
+def pages():
+    """The pages in the table of contents, from index.md's toctrees."""
+    index = (DOCS / "index.md").read_text(encoding="utf-8")
+    listed = re.findall(r"^```\{toctree\}\n(.*?)^```", index, flags=re.MULTILINE | re.DOTALL)
+    names = [line.strip() for block in listed for line in block.splitlines()
+             if line.strip() and not line.startswith(":")]
+    return ["index"] + names
+
+
+def prose(text):
+    """The page without what is not prose: front matter, cells, code and console blocks, math,
+    glued values, inline code, link targets and HTML."""
+    text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.DOTALL)
+    text = re.sub(r"^(`{3,})(?!\{only\})[^\n]*\n.*?^\1[ \t]*$", "", text,
+                  flags=re.MULTILINE | re.DOTALL)  # cells and code blocks; {only} keeps its prose
+    text = re.sub(r"^:{3,}\{(?:list-table|figure)\}.*?^:{3,}[ \t]*$", "", text,
+                  flags=re.MULTILINE | re.DOTALL)
+    text = re.sub(r"\$\$.*?\$\$|\$[^$\n]+\$", "", text, flags=re.DOTALL)  # math: symbols, not figures
+    text = re.sub(r"\{glue:\w+\}`[^`]*`", "", text)
+    text = re.sub(r"(?<!\{pep\})``[^`]*``|(?<!\{pep\})`[^`]*`", "", text)
+    return re.sub(r"\]\([^)]*\)|<[^>]*>|https?://\S+", "]", text)
+
+
+def typed_figures(text):
+    for pattern, _why in ALLOWED:
+        text = re.sub(pattern, "", text)
+    return [(number, line.strip()) for line in text.splitlines()
+            for number in re.findall(r"(?<![\w.])\d[\d,.]*", line)]
+
+
+@pytest.mark.parametrize("page", pages())
+def test_every_figure_in_the_prose_is_glued_or_allowed(page):
+    typed = typed_figures(prose((DOCS / f"{page}.md").read_text(encoding="utf-8")))
+    assert not typed, f"{page}.md types these figures; glue them from the build: {typed}"
+
+
+def test_a_typed_figure_is_caught():
+    page = "Each run lasts at least 0.2 s, {glue:text}`run_seconds` in fact, as in step 2.\n"
+    assert [number for number, _ in typed_figures(prose(page))] == ["0.2"]
+    assert typed_figures(prose("```{code-cell} ipython3\nx = 0.2\n```\nAt step 3.\n")) == []
+
+
+def test_the_pages_come_from_the_table_of_contents():
+    assert {"setup", "finding-bottlenecks", "python-versions", "going-further",
+            "build-report"} <= set(pages())
+    assert all((DOCS / f"{page}.md").is_file() for page in pages())
