@@ -49,21 +49,16 @@ PUBLISHED = ROOT / "_build" / ("preview" if PREVIEW else "") / "published"  # fi
 PUBLISHED.mkdir(parents=True, exist_ok=True)
 html_extra_path = [str(PUBLISHED)]  # copied into the site after every page has run
 sys.path.insert(0, str(ROOT))
-from lessonbuild.pythons import find_pythons  # noqa: E402
+from lessonbuild.pythons import build_tags, find_pythons  # noqa: E402
 from lessonbuild.repository import repository_url  # noqa: E402
 from lessonbuild.versions import versions_file  # noqa: E402
 
 # Prose that is true only on some builds sits in {only} blocks chosen by these tags (Sphinx
-# gives conf.py its `tags`): one Python found or several; cProfile and line_profiler on
-# sys.monitoring (PEP 669, Python 3.12+); the profiling package (Python 3.15+).
-build_tags = tags  # noqa: F821
+# gives conf.py its `tags`).
 os.environ["LESSON_PYTHONS_FOUND"] = str(len(find_pythons()))  # the page checks it compared as many
-build_tags.add("several_pythons" if int(os.environ["LESSON_PYTHONS_FOUND"]) > 1 else "one_python")
-if sys.version_info >= (3, 12):
-    build_tags.add("sys_monitoring")
-if sys.version_info >= (3, 15):
-    build_tags.add("profiling_package")
-del build_tags
+for _tag, _wanted in build_tags(int(os.environ["LESSON_PYTHONS_FOUND"])).items():
+    if _wanted:
+        tags.add(_tag)  # noqa: F821
 
 REPOSITORY = repository_url(ROOT)  # where the repository, issue and edit buttons point
 html_theme_options = {

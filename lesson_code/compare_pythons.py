@@ -14,14 +14,13 @@ Usage (from the folder that holds the lesson's scripts):
 import json
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from measure_variants import VARIANTS, OneLineParser, seconds
+from measure_variants import VARIANTS, OneLineParser, seconds, summary
 
 HERE = Path(__file__).resolve().parent
 N = 2000  # smaller than the lesson's 10000: kernprof's run of the original then takes seconds
@@ -32,11 +31,6 @@ PROFILERS = {  # what a learner types, with the Python in front
     "cProfile": ["-m", "cProfile", "-o", "original.cprofile"],
     "kernprof -l": ["-m", "kernprof", "-l", "-o", "original.lprof"],
 }
-
-
-def spread(values):
-    return {"median": statistics.median(values), "min": min(values), "max": max(values),
-            "runs": len(values)}
 
 
 def function_times(python, n, folder):
@@ -76,13 +70,13 @@ def compare(pythons, n=N, rounds=ROUNDS):
                     mine["whole"][profiler].append(whole_process(python, profiler, n, folder))
     results = []
     for python, mine in runs.items():
-        whole = {name: spread(times) for name, times in mine["whole"].items()}
+        whole = {name: summary(times) for name, times in mine["whole"].items()}
         alone = whole["alone"]["median"]
         for name, row in whole.items():
             row["slowdown"] = row["median"] / alone
         results.append({"python": python, "environment": mine["environment"],
                         "checks": mine["checks"], "whole": whole,
-                        "steps": {script: spread(times) for script, times in mine["steps"].items()}})
+                        "steps": {script: summary(times) for script, times in mine["steps"].items()}})
     return results
 
 

@@ -2,6 +2,8 @@
 the page, all read from the JSON that compare_pythons.py writes."""
 import os
 
+from IPython.display import Markdown
+
 from .checks import claim
 from .commands import LESSON_CODE, CommandError
 from .lesson_code import measure_variants
@@ -141,14 +143,6 @@ class Comparison:
         ax.legend(fontsize=8)
         fig.tight_layout()
         return fig
-
-
-class Markdown:
-    def __init__(self, text):
-        self.text = text
-
-    def _repr_markdown_(self):
-        return self.text
 
 
 def _and(words):

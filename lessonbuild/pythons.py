@@ -86,3 +86,10 @@ def find_pythons():
         own = describe(getattr(sys, "_base_executable", None) or sys.executable)
         return [own] if own else []
     return [chosen[minor] for minor in sorted(chosen, key=lambda v: tuple(map(int, v.split("."))))]
+
+
+def build_tags(pythons_found, version=sys.version_info):
+    """The tags that choose a page's {only} blocks: one Python found or several; cProfile and
+    line_profiler on sys.monitoring (PEP 669, Python 3.12+); the profiling package (3.15+)."""
+    return {"several_pythons": pythons_found > 1, "one_python": pythons_found <= 1,
+            "sys_monitoring": version >= (3, 12), "profiling_package": version >= (3, 15)}

@@ -1,5 +1,6 @@
 """Shared fixtures: full builds of the book in temporary copies of the repository."""
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +11,18 @@ from lessonbuild.book_copy import copy_book
 
 ROOT = Path(__file__).resolve().parent.parent
 LESSON_CODE = ROOT / "lesson_code"
+GLUE_ROLE = re.compile(r"\{glue:text\}`([^`:]+)(?::([^`]*))?`")
+ONLY_BLOCK = re.compile(r"^```\{only\} (.+?)\n(.*?)^```\n", re.MULTILINE | re.DOTALL)
+
+
+def glue_roles(source, tags):
+    """[(key, format)] of each {glue:text} role a build with these tags (build_tags()) renders:
+    the {only} blocks it leaves out are skipped."""
+    def keep(match):
+        words = match[1].split()
+        wanted = not tags[words[-1]] if words[0] == "not" else tags[words[0]]
+        return match[2] if wanted else ""
+    return GLUE_ROLE.findall(ONLY_BLOCK.sub(keep, source))
 
 
 class Build:

@@ -4,31 +4,20 @@ import json
 import os
 import platform
 import re
-import sys
 from importlib import metadata
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT
+from conftest import ROOT, glue_roles
 
 from lessonbuild import cprofile_row, cprofile_summary, kernprof_table, time_report
 from lessonbuild import measure_variants as mv
+from lessonbuild.pythons import build_tags, find_pythons
 from lessonbuild.refresh_pins import read_pins
 
 PAGE_SOURCE = ROOT / "docs" / "finding-bottlenecks.md"
-GLUE_ROLE = re.compile(r"\{glue:text\}`([^`:]+)(?::([^`]*))?`")
-ONLY_BLOCK = re.compile(r"^```\{only\} (.+?)\n(.*?)^```\n", re.MULTILINE | re.DOTALL)
 # The tags conf.py sets for this interpreter, which also builds the book in the tests.
-TAGS = {"sys_monitoring": sys.version_info >= (3, 12), "profiling_package": sys.version_info >= (3, 15)}
-
-
-def rendered_source(text, tags=TAGS):
-    """The page source without the {only} blocks this build leaves out."""
-    def keep(match):
-        words = match[1].split()
-        wanted = not tags[words[-1]] if words[0] == "not" else tags[words[0]]
-        return match[2] if wanted else ""
-    return ONLY_BLOCK.sub(keep, text)
+TAGS = build_tags(len(find_pythons()))
 
 
 @pytest.fixture(scope="module")
@@ -153,7 +142,7 @@ def measured(consoles, published, n):
 
 
 def test_every_prose_number_is_the_measured_one(soup, consoles, published, n):
-    roles = GLUE_ROLE.findall(rendered_source(PAGE_SOURCE.read_text()))
+    roles = glue_roles(PAGE_SOURCE.read_text(), TAGS)
     spans = [s.get_text() for s in soup.select("span.pasted-text")]
     assert len(spans) == len(roles) > 30
     expected = measured(consoles, published, n)

@@ -7,14 +7,13 @@ import sys
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import LESSON_CODE, ROOT
+from conftest import LESSON_CODE, ROOT, glue_roles
 
 from lessonbuild import ClaimError
 from lessonbuild.python_comparison import STEPS, Comparison
-from lessonbuild.pythons import find_pythons
+from lessonbuild.pythons import build_tags, find_pythons
 
 PAGE_SOURCE = ROOT / "docs" / "python-versions.md"
-GLUE_ROLE = re.compile(r"\{glue:text\}`([^`:]+)(?::([^`]*))?`")
 
 
 def compare(*args):
@@ -103,12 +102,7 @@ def published(book):
 def test_every_prose_number_is_the_published_one(page, published):
     from lessonbuild import lesson_n
     expected = {**Comparison(published).figures(), "episode_n": lesson_n()}
-    source = PAGE_SOURCE.read_text()
-    several = len(published["pythons"]) > 1
-    kept = re.sub(r"^```\{only\} (\w+)\n(.*?)^```\n",
-                  lambda m: m[2] if (m[1] == "several_pythons") == several else "", source,
-                  flags=re.MULTILINE | re.DOTALL)
-    roles = GLUE_ROLE.findall(kept)
+    roles = glue_roles(PAGE_SOURCE.read_text(), build_tags(len(published["pythons"])))
     spans = [s.get_text() for s in page.select("span.pasted-text")]
     assert len(spans) == len(roles) > 5
     for (key, spec), shown in zip(roles, spans):
