@@ -62,10 +62,10 @@ html: venv
 	@echo "The site is in _build/html; open _build/html/index.html"
 
 # Preview for writers: pages re-run only when their cells or what they run changed (see
-# lessonbuild/preview.py); prose edits show in seconds. `make html` stays the real build.
+# book_extension/preview.py); prose edits show in seconds. `make html` stays the real build.
 PREVIEW := _build/preview
 PREVIEWFLAGS := -b html -c . -n --keep-going -d $(PREVIEW)/doctrees
-WATCH := --watch lesson_code --watch lessonbuild --watch conf.py --watch requirements.txt \
+WATCH := --watch lesson_code --watch cells --watch conf.py --watch requirements.txt \
 	--re-ignore '(__pycache__|\.lprof$$|\.cprofile$$|\.ipynb$$)'
 
 preview: venv
@@ -111,7 +111,7 @@ check: venv
 # Resolve today's releases of requirements.in with uv, for every supported Python, into
 # requirements.txt and lesson_code/requirements.txt (needs the package index).
 pins: venv
-	$(BIN)/python -m lessonbuild.refresh_pins
+	$(BIN)/python -m maintainer.refresh_pins
 
 clean:
 	rm -rf _build $(VENV) .pytest_cache node_modules

@@ -10,6 +10,7 @@ Usage (from the folder that holds the sum_nexts_*.py scripts):
   python measure_variants.py --n 10000 --json my.json  ... and save the measurements
   python measure_variants.py --compare measurements.json
                           time them again and print the published figures beside yours
+                          (two runs on one machine: their speed-ups should agree within 10%)
   python measure_variants.py --scaling --json s.json   time each version over a range of n
 """
 import argparse
@@ -262,18 +263,34 @@ def print_table(data, out=sys.stdout):
               f"{times_faster(row['speedup']):>9}  {row['check']}", file=out)
 
 
+SPEEDUP_AGREEMENT = 0.10  # two measurements agree when speed-ups of 2x or more differ by less
+
+
 def print_comparison(published, mine, out=sys.stdout):
+    """Both medians with their ratio, then both speed-ups: on one machine, two runs should agree
+    within SPEEDUP_AGREEMENT; on two machines, the speed-ups usually stay close while times do not."""
     print(f"published: {published['environment']['CPU']}, Python "
           f"{published['environment']['Python']}, n = {published['n']}", file=out)
     print(f"yours:     {mine['environment']['CPU']}, Python {mine['environment']['Python']}, "
           f"n = {mine['n']}", file=out)
-    print(f"{'version':34} {'published':>10} {'yours':>10} {'yours/published':>16}", file=out)
+    print(f"{'version':34} {'published':>10} {'yours':>10} {'yours/published':>16} "
+          f"{'speed-ups':>19} {'differ':>7}", file=out)
     theirs = {row["script"]: row for row in published["variants"]}
+    checked = agreed = 0
     for row in mine["variants"]:
-        if row["script"] in theirs:
-            other = theirs[row["script"]]["median"]
-            print(f"{row['script']:34} {seconds(other):>10} {seconds(row['median']):>10} "
-                  f"{row['median'] / other:>15.2f}x", file=out)
+        if row["script"] not in theirs:
+            continue
+        other = theirs[row["script"]]
+        difference = abs(row["speedup"] - other["speedup"]) / other["speedup"]
+        if min(row["speedup"], other["speedup"]) >= 2:
+            checked += 1
+            agreed += difference <= SPEEDUP_AGREEMENT
+        print(f"{row['script']:34} {seconds(other['median']):>10} {seconds(row['median']):>10} "
+              f"{row['median'] / other['median']:>15.2f}x "
+              f"{times_faster(other['speedup']):>9} {times_faster(row['speedup']):>9} "
+              f"{100 * difference:>6.0f}%", file=out)
+    print(f"{agreed} of {checked} speed-ups of 2x or more agree within "
+          f"{100 * SPEEDUP_AGREEMENT:.0f}%", file=out)
 
 
 class OneLineParser(argparse.ArgumentParser):

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from lessonbuild.book_copy import copy_book
+from tests.support.book_copy import copy_book
 
 ROOT = Path(__file__).resolve().parent.parent
 LESSON_CODE = ROOT / "lesson_code"
+DOCS = ROOT / "docs"
 GLUE_ROLE = re.compile(r"\{glue:text\}`([^`:]+)(?::([^`]*))?`")
 ONLY_BLOCK = re.compile(r"^```\{only\} (.+?)\n(.*?)^```\n", re.MULTILINE | re.DOTALL)
 
@@ -23,6 +24,15 @@ def glue_roles(source, tags):
         wanted = not tags[words[-1]] if words[0] == "not" else tags[words[0]]
         return match[2] if wanted else ""
     return GLUE_ROLE.findall(ONLY_BLOCK.sub(keep, source))
+
+
+def toc_pages():
+    """The pages in the table of contents, from index.md's toctrees."""
+    index = (DOCS / "index.md").read_text(encoding="utf-8")
+    listed = re.findall(r"^```\{toctree\}\n(.*?)^```", index, flags=re.MULTILINE | re.DOTALL)
+    names = [line.strip() for block in listed for line in block.splitlines()
+             if line.strip() and not line.startswith(":")]
+    return ["index"] + names
 
 
 class Build:
@@ -61,12 +71,27 @@ class BuiltSite(Build):
         self.folder, self.returncode, self.output, self.html = html.parent.parent, 0, "", html
 
 
+# The one build the page tests, the rebuild test and the shown-command test share carries a
+# contributor's edit: one more line in one version, which changes nothing it computes. The page
+# tests read the book; tests/test_rebuild.py finds the edit in its listing and its kernprof table.
+EDITED = "sum_nexts_numpy_sum.py"
+NEW_LINE = "    numbers = numpy.asarray(numbers)  # a contributor's edit"
+
+
+def edit_a_variant(repo):
+    script = repo / "lesson_code" / EDITED
+    source = script.read_text()
+    script.write_text(source.replace("def sum_nexts(numbers):\n",
+                                     "def sum_nexts(numbers):\n" + NEW_LINE + "\n", 1))
+    return repo
+
+
 @pytest.fixture(scope="session")
 def book(tmp_path_factory, request):
-    """The book as committed, built once for all page tests (a few minutes)."""
+    """The book built once, with the edit above, for every test that reads a build (minutes)."""
     if request.config.getoption("--built-site"):
         return BuiltSite(Path(request.config.getoption("--built-site")).resolve())
-    build = make_html(copy_repository(tmp_path_factory.mktemp("book") / "repo"))
+    build = make_html(edit_a_variant(copy_repository(tmp_path_factory.mktemp("book") / "repo")))
     assert build.returncode == 0, build.output[-5000:]
     return build
 

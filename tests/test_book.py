@@ -8,14 +8,13 @@ from importlib import metadata
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, glue_roles
+from conftest import DOCS, ROOT, glue_roles, toc_pages
 
-from lessonbuild import cprofile_row, cprofile_summary, kernprof_table, time_report
-from lessonbuild import measure_variants as mv
-from lessonbuild.pythons import build_tags, find_pythons
-from lessonbuild.refresh_pins import read_pins
+from cells import cprofile_summary, kernprof_table, time_report
+from cells import measure_variants as mv
+from cells.pythons import build_tags, find_pythons
+from maintainer.refresh_pins import read_pins
 
-PAGE_SOURCE = ROOT / "docs" / "finding-bottlenecks.md"
 # The tags conf.py sets for this interpreter, which also builds the book in the tests.
 TAGS = build_tags(len(find_pythons()))
 
@@ -51,104 +50,59 @@ def published(book):
     return json.loads((book.html / "measurements.json").read_text())
 
 
-def measured(consoles, published, n):
-    """Every prose number, recomputed from the outputs shown on the page and the published data."""
+def headline(consoles, published, n):
+    """The headline figures, recomputed from the outputs shown on the page and the published
+    measurements, independently of the build's record of them."""
     def real(script):
         return time_report(console(consoles, f"time python {script} {n}"))["real"]
 
-    def kernprof(script):
-        return kernprof_table(console(consoles, f"kernprof -l -v {script} {n}"))
+    def short(script):
+        return script.removeprefix("sum_nexts_").removesuffix(".py")
 
-    cprofile = console(consoles, f"python -m cProfile sum_nexts_original.py {n}")
+    cprofile = cprofile_summary(console(consoles, f"python -m cProfile sum_nexts_original.py {n}"))
     pstats_block = console(consoles, f"python -m cProfile -o sum_nexts_original.cprofile "
                                      f"sum_nexts_original.py {n}")
-    names = ["original", "preallocated", "slice_sum", "numpy_builtin_sum", "numpy_sum",
-             "reverse_cumsum"]
-    t = {name: real(f"sum_nexts_{name}.py") for name in names}
-    rows = {row["script"]: row for row in published["variants"]}
-    f = {name: rows[f"sum_nexts_{name}.py"]["median"] for name in names}
-    floor = rows[mv.FLOOR]["median"]
-    slopes = {script.removeprefix("sum_nexts_").removesuffix(".py"): mv.fitted_slope(points)
-              for script, points in published["scaling"].items()}
-    numpy_points = published["scaling"]["sum_nexts_numpy_sum.py"]
-    accuracy = console(consoles, "python suffix_sum_accuracy.py")
-    ex1 = console(consoles, "python -m cProfile -s tottime exercise_word_counts.py 20000")
-    errors = dict(re.findall(r"^(reverse|total - cumulative) .*?sum\s+(\S+)", accuracy, re.MULTILINE))
-    t_import = time_report(console(consoles, 'time python -c "import numpy"'))["real"]
-    k0, k1 = kernprof("sum_nexts_original.py"), kernprof("sum_nexts_preallocated.py")
-    k2, k3 = kernprof("sum_nexts_slice_sum.py"), kernprof("sum_nexts_numpy_builtin_sum.py")
-    summary = cprofile_summary(cprofile)
+    k0 = kernprof_table(console(consoles, f"kernprof -l -v sum_nexts_original.py {n}"))
+    f = {short(row["script"]): row["median"] for row in published["variants"]}
     return {
         "n": n,
-        **{f"t_{name}": value for name, value in t.items()},
-        "cprofile_calls": summary["calls"],
-        "cprofile_seconds": summary["seconds"],
-        "cprofile_slowdown": summary["seconds"] / t["original"],
-        "len_calls": cprofile_row(cprofile, "builtins.len")["ncalls"],
-        "sum_nexts_share": 100 * cprofile_row(cprofile, "(sum_nexts)")["cumtime"] / summary["seconds"],
+        **{f"t_{short(script)}": real(script) for script in mv.VARIANTS},
+        "cprofile_calls": cprofile["calls"],
+        "cprofile_seconds": cprofile["seconds"],
+        "cprofile_rows": int(re.search(r"List reduced from (\d+) to 10", pstats_block).group(1)),
         "k0_body_hits": k0.row("sums[i] = sums[i]").hits,
         "k0_check_hits": k0.row("if len(sums)").hits,
-        "k0_append_hits": k0.row("sums.append").hits,
-        "k0_check_percent": k0.row("if len(sums)").percent,
         "k0_total": k0.total,
-        "k0_slowdown": k0.total / t["original"],
-        "gain_preallocated": 100 * (1 - t["preallocated"] / t["original"]),
-        "k1_body_hits": k1.row("sums[i] = sums[i]").hits,
-        "k1_loop_hits": k1.row("for j in").hits,
-        "k1_inner_percent": k1.row("sums[i] = sums[i]").percent + k1.row("for j in").percent,
-        "speedup_slice_sum": t["original"] / t["slice_sum"],
-        "k2_sum_hits": k2.row("sum(numbers[i + 1:])").hits,
-        "k2_sum_percent": k2.row("sum(numbers[i + 1:])").percent,
-        "slowdown_numpy_builtin_sum": t["numpy_builtin_sum"] / t["slice_sum"],
-        "k3_per_hit_us": 1e6 * k3.row("sum(numbers[i + 1:])").time / n,
-        "k4_total_ms": 1e3 * kernprof("sum_nexts_numpy_sum.py").total,
-        "t_import": t_import,
-        "cprofile_rows": int(re.search(r"List reduced from (\d+) to 10", pstats_block).group(1)),
         "speedup_total": f["original"] / f["numpy_sum"],
-        **{f"f_{name}": value for name, value in f.items()},
-        **{f"x_{name}": f["original"] / value for name, value in f.items()},
-        "f_floor": floor,
-        "floor_ratio": f["reverse_cumsum"] / floor,
-        "min_runs": published["min_repeats"],
-        "f_numpy_sum_share": 100 * f["numpy_sum"] / t["numpy_sum"],
-        **{f"slope_{name}": value for name, value in slopes.items()},
-        "largest_n_numpy_sum": numpy_points[-1]["n"],
-        "largest_n_reverse_cumsum": published["scaling"]["sum_nexts_reverse_cumsum.py"][-1]["n"],
-        "half_n": n // 2,
-        "half_n_hits": (n // 2) * (n // 2 - 1) // 2,
-        "k1_total": k1.total,
-        "ex1_share": 100 * cprofile_row(ex1, "(count_words)")["cumtime"] / cprofile_summary(ex1)["seconds"],
-        "ex1_count_calls": cprofile_row(ex1, "method 'count' of 'list' objects")["ncalls"],
-        "ex2_percent": max(row.percent for row in kernprof_table(
-            console(consoles, "kernprof -l -v exercise_unique_values.py 20000")).rows),
-        "ex2_speedup": time_report(console(consoles, "time python exercise_unique_values.py 20000"))["real"]
-        / time_report(console(consoles, "time python solution_unique_values.py 20000"))["real"],
-        "doubling_slice_sum": 2 ** slopes["slice_sum"],
-        "ex4_ratio": time_report(console(consoles, f"time python sum_nexts_slice_sum.py {2 * n}"))["real"]
-        / t["slice_sum"],
-        "error_reverse": float(errors["reverse"]),
-        "error_total": float(errors["total - cumulative"]),
-        "check_n": min(n, 2000),
-        "budget": published["budget"],
-        "run_seconds": mv.RUN_SECONDS,
-        "scaling_start": published["scaling"]["sum_nexts_original.py"][0]["n"],
-        "scaling_second": published["scaling"]["sum_nexts_original.py"][1]["n"],
-        "scaling_third": published["scaling"]["sum_nexts_original.py"][2]["n"],
-        "scaling_max_call": mv.SCALING_MAX_CALL,
-        "slope_points": mv.SLOPE_POINTS,
+        "x_reverse_cumsum": f["original"] / f["reverse_cumsum"],
+        **{f"slope_{short(script)}": mv.fitted_slope(points)
+           for script, points in published["scaling"].items()},
         "build_python": platform.python_version(),
         "line_profiler_version": metadata.version("line_profiler"),
     }
 
 
-def test_every_prose_number_is_the_measured_one(soup, consoles, published, n):
-    roles = glue_roles(PAGE_SOURCE.read_text(), TAGS)
-    spans = [s.get_text() for s in soup.select("span.pasted-text")]
-    assert len(spans) == len(roles) > 30
-    expected = measured(consoles, published, n)
+GLUED_PAGES = [page for page in toc_pages() if glue_roles((DOCS / f"{page}.md").read_text(), TAGS)]
+
+
+@pytest.mark.parametrize("name", GLUED_PAGES)
+def test_every_glued_figure_is_the_recorded_one(book, name):
+    """One record: the figures each page publishes beside it are the ones its prose shows."""
+    record = json.loads((book.html / f"{name}.figures.json").read_text())
+    roles = glue_roles((DOCS / f"{name}.md").read_text(), TAGS)
+    page = BeautifulSoup(book.page(name), "html.parser")
+    spans = [span.get_text() for span in page.select("span.pasted-text")]
+    assert len(spans) == len(roles)
     for (key, spec), shown in zip(roles, spans):
-        assert key in expected, f"test_book.py does not know how to check glue key {key!r}"
-        assert shown == format(expected[key], spec), f"{key}: page says {shown}, outputs say {expected[key]}"
+        assert key in record, f"{name}: {key!r} is glued but not in {name}.figures.json"
+        assert shown == format(record[key], spec), f"{key}: page says {shown}, record {record[key]}"
+
+
+def test_the_headline_figures_follow_from_the_shown_outputs(book, consoles, published, n):
+    record = json.loads((book.html / "finding-bottlenecks.figures.json").read_text())
+    for key, value in headline(consoles, published, n).items():
+        expected = value if isinstance(value, str) else pytest.approx(value)
+        assert record[key] == expected, key
 
 
 HITS = {  # line of sum_nexts -> exact hit count for n, per variant
@@ -229,10 +183,10 @@ def test_the_environment_panel_is_read_at_build_time(soup):
     assert abs(datetime.datetime.utcnow() - built) < datetime.timedelta(hours=2)
 
 
-def test_listings_come_from_lesson_code(soup):
+def test_listings_come_from_lesson_code(book, soup):
     code = "\n".join(pre.get_text() for pre in soup.select("div.highlight-python pre"))
     for script in HITS:
-        body = (ROOT / "lesson_code" / script).read_text()
+        body = (book.folder / "lesson_code" / script).read_text()
         start = body.index("@profile\ndef sum_nexts")
         function = body[start:body.index("\n\n\n", start)]
         plain = re.sub(r"^ *\d+", "", code, flags=re.MULTILINE)  # drop line numbers

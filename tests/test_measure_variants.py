@@ -1,5 +1,7 @@
 """The measuring script a learner runs: timing method, output, saved data and comparison."""
+import io
 import json
+import re
 import statistics
 import subprocess
 import sys
@@ -7,7 +9,7 @@ import sys
 import pytest
 from conftest import LESSON_CODE
 
-from lessonbuild import measure_variants as mv
+from cells import measure_variants as mv
 
 
 def run(*args, cwd=LESSON_CODE):
@@ -77,8 +79,23 @@ def test_compare_prints_published_and_own_figures_with_the_ratio(small, tmp_path
     result = run("--compare", str(published), "--budget", "0.05")
     assert result.returncode == 0, result.stderr
     assert "yours/published" in result.stdout
-    assert result.stdout.count("x\n") >= len(mv.VARIANTS)
     assert "n = 300" in result.stdout
+    rows = [line for line in result.stdout.splitlines() if line.startswith(tuple(mv.VARIANTS))]
+    assert len(rows) == len(mv.VARIANTS) and all(line.endswith("%") for line in rows)
+    agreed, checked = re.search(r"^(\d+) of (\d+) speed-ups of 2x or more agree within 10%$",
+                                result.stdout, re.MULTILINE).groups()
+    assert int(agreed) <= int(checked) <= len(mv.VARIANTS)
+
+
+def test_compare_counts_the_speed_ups_that_agree():
+    def data(speedups):
+        rows = [{"script": f"v{i}.py", "median": 1 / s, "speedup": s} for i, s in enumerate(speedups)]
+        return {"n": 10, "environment": {"CPU": "c", "Python": "p"}, "variants": rows}
+
+    out = io.StringIO()
+    mv.print_comparison(data([1, 10, 100, 1.5]), data([1, 10.5, 150, 3]), out)
+    # 10 against 10.5 agrees, 100 against 150 does not; below 2x on either side is not counted
+    assert out.getvalue().endswith("1 of 2 speed-ups of 2x or more agree within 10%\n")
 
 
 @pytest.mark.parametrize("args", [["--n", "ten"], ["--n", "0"], ["--budget", "-1"], ["--what"],

@@ -2,8 +2,8 @@
 resolver without those interpreters: a learner on the newest Python can follow the setup page."""
 import pytest
 
-from lessonbuild.pythons import supported_versions
-from lessonbuild.refresh_pins import (
+from cells.pythons import supported_versions
+from maintainer.refresh_pins import (
     BUILD_PINS,
     BUILD_PLATFORMS,
     LEARNER_PINS,

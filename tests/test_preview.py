@@ -9,7 +9,7 @@ import textwrap
 import pytest
 from conftest import copy_repository
 
-from lessonbuild.preview import page_key
+from book_extension.preview import page_key
 
 TOP = "---\nfile_format: mystnb\nkernelspec:\n  name: python3\n  display_name: Python 3\n---\n\n"
 PAGES = {
@@ -20,7 +20,7 @@ PAGES = {
         Prose of the setup page.
 
         ```{code-cell} ipython3
-        from lessonbuild import Scratch, publish
+        from cells import Scratch, publish
         run = Scratch().run("python check_setup.py")
         publish({"output": run.output}, "setup-check.json")
         run
@@ -30,7 +30,7 @@ PAGES = {
         # Count words
 
         ```{code-cell} ipython3
-        from lessonbuild import Scratch
+        from cells import Scratch
         Scratch().run("python exercise_word_counts.py 300")
         ```
         """),
@@ -90,7 +90,7 @@ def test_each_change_reruns_exactly_the_pages_it_affects(repo):
     edit(script, 'print("Your setup is ready."', 'print("Ready, edited."')
     os.utime(script, (before, before))  # edited, yet as old as before: keys, not file times, tell
     # check_setup.py also holds the supported Pythons, which conf.py reads for every page's text
-    # (lessonbuild/pythons.py names it), so both pages depend on it.
+    # (cells/pythons.py names it), so both pages depend on it.
     assert preview(repo) == ({"setup_check", "words"}, set())
     assert "Ready, edited." in published(repo)
 
@@ -104,7 +104,7 @@ def test_each_change_reruns_exactly_the_pages_it_affects(repo):
     assert preview(repo, LESSON_N="500") == ({"setup_check", "words"}, set())  # another n
     assert preview(repo) == (set(), {"setup_check", "words"})  # back: both runs are in the cache
 
-    edit(repo / "lessonbuild" / "parse.py", '"""', '"""Edited. ')
+    edit(repo / "cells" / "parse.py", '"""', '"""Edited. ')
     assert preview(repo) == ({"setup_check", "words"}, set())  # the helpers every page uses
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lessonbuild.pythons import supported_range, supported_versions
-from lessonbuild.refresh_pins import canonical, learner_needs, read_pins
+from cells.pythons import supported_range, supported_versions
+from maintainer.refresh_pins import canonical, learner_needs, read_pins
 
 ROOT = Path(__file__).resolve().parent.parent
 LESSON_CODE = ROOT / "lesson_code"

@@ -3,9 +3,7 @@ kinds of number listed below, which no build could measure."""
 import re
 
 import pytest
-from conftest import ROOT
-
-DOCS = ROOT / "docs"
+from conftest import DOCS, toc_pages
 
 # Numbers that may stand in prose, each with why. Everything else must come from a {glue} role.
 ALLOWED = [
@@ -20,15 +18,6 @@ ALLOWED = [
      "the lesson plan's time estimates, chosen by the authors"),
     (r"about 2 for quadratic work, about 1 for linear work", "the exponents that define the terms"),
 ]
-
-
-def pages():
-    """The pages in the table of contents, from index.md's toctrees."""
-    index = (DOCS / "index.md").read_text(encoding="utf-8")
-    listed = re.findall(r"^```\{toctree\}\n(.*?)^```", index, flags=re.MULTILINE | re.DOTALL)
-    names = [line.strip() for block in listed for line in block.splitlines()
-             if line.strip() and not line.startswith(":")]
-    return ["index"] + names
 
 
 def prose(text):
@@ -52,7 +41,7 @@ def typed_figures(text):
             for number in re.findall(r"(?<![\w.])\d[\d,.]*", line)]
 
 
-@pytest.mark.parametrize("page", pages())
+@pytest.mark.parametrize("page", toc_pages())
 def test_every_figure_in_the_prose_is_glued_or_allowed(page):
     typed = typed_figures(prose((DOCS / f"{page}.md").read_text(encoding="utf-8")))
     assert not typed, f"{page}.md types these figures; glue them from the build: {typed}"
@@ -66,5 +55,5 @@ def test_a_typed_figure_is_caught():
 
 def test_the_pages_come_from_the_table_of_contents():
     assert {"setup", "finding-bottlenecks", "python-versions", "going-further",
-            "build-report"} <= set(pages())
-    assert all((DOCS / f"{page}.md").is_file() for page in pages())
+            "build-report"} <= set(toc_pages())
+    assert all((DOCS / f"{page}.md").is_file() for page in toc_pages())

@@ -9,9 +9,9 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import LESSON_CODE, ROOT, glue_roles
 
-from lessonbuild import ClaimError
-from lessonbuild.python_comparison import STEPS, Comparison
-from lessonbuild.pythons import build_tags, find_pythons
+from cells import ClaimError
+from cells.python_comparison import STEPS, Comparison
+from cells.pythons import build_tags, find_pythons
 
 PAGE_SOURCE = ROOT / "docs" / "python-versions.md"
 
@@ -100,13 +100,21 @@ def published(book):
 
 
 def test_every_prose_number_is_the_published_one(page, published):
-    from lessonbuild import lesson_n
+    from cells import lesson_n
     expected = {**Comparison(published).figures(), "episode_n": lesson_n()}
     roles = glue_roles(PAGE_SOURCE.read_text(), build_tags(len(published["pythons"])))
     spans = [s.get_text() for s in page.select("span.pasted-text")]
     assert len(spans) == len(roles) > 5
     for (key, spec), shown in zip(roles, spans):
         assert shown == format(expected[key], spec), (key, shown, expected[key])
+
+
+def test_the_prose_says_how_many_pythons_were_compared(page, published):
+    # CI's job on the oldest Python finds only its own: that build shows the one-Python text.
+    text = page.get_text(" ")
+    several = len(published["pythons"]) > 1
+    assert ("largest difference between two Pythons" in text) == several
+    assert ("This build found only one Python" in text) == (not several)
 
 
 def test_the_page_compares_every_python_found(page, published):

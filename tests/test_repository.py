@@ -3,7 +3,7 @@ import subprocess
 
 import pytest
 
-from lessonbuild.repository import HOME, from_remote, repository_url
+from book_extension.repository import HOME, from_remote, repository_url
 
 
 @pytest.mark.parametrize("remote", ["https://github.com/someone/fork-of-lesson.git",

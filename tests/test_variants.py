@@ -4,8 +4,8 @@ import math
 import pytest
 from conftest import LESSON_CODE
 
-from lessonbuild import check_variants
-from lessonbuild import measure_variants as mv
+from cells import check_variants
+from cells import measure_variants as mv
 
 VARIANTS = list(mv.VARIANTS)
 COMPLETE = VARIANTS[1:]  # the original drops the last, empty, sum

@@ -72,9 +72,14 @@ class Visit:
 
     def axe(self, **options):
         """Run axe-core in the page; return its violations."""
-        self.page.add_script_tag(path=str(AXE))
+        if not self.page.evaluate("typeof axe !== 'undefined'"):
+            self.page.add_script_tag(path=str(AXE))
         return self.page.evaluate("options => axe.run(document, options).then(r => r.violations)",
                                   options)
+
+    def choose_mode(self, mode):
+        self.page.locator("button.theme-switch-button").first.click()
+        self.page.locator(f"button.theme-change-button[data-mode={mode}]").first.click()
 
     def close(self):
         self.context.close()
@@ -103,3 +108,32 @@ def new_visit(chromium, site, width):
 @pytest.fixture
 def visit(new_visit):
     return new_visit()
+
+
+def first_visit(chromium, site, width, name):
+    """What one reader meets on a first visit to one page: its errors, requests, weight and
+    screenshot, axe-core's serious findings, and its contrast findings in light and dark mode."""
+    reader = Visit(chromium, site, width)
+    try:
+        page = reader.open(name)
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / f"{name[:-5]}-{width}.png"), full_page=True)
+        seen = {"errors": list(reader.errors), "foreign": reader.foreign_requests(),
+                "bytes": reader.transferred_bytes(),
+                "serious": [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in reader.axe()
+                            if v["impact"] in ("serious", "critical")]}
+        for mode in ("light", "dark"):
+            reader.choose_mode(mode)
+            seen[mode] = [(v["id"], [n["target"] for n in v["nodes"]][:5]) for v in
+                          reader.axe(runOnly=["color-contrast", "link-in-text-block"])]
+        return seen
+    finally:
+        reader.close()
+
+
+@pytest.fixture(scope="session")
+def first_visits(chromium, site, pages):
+    """{(width, page): first_visit(...)}: every page at every width, visited once for all the
+    tests that read a first visit."""
+    return {(width, name): first_visit(chromium, site, width, name)
+            for width in WIDTHS for name in pages}

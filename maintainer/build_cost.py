@@ -1,6 +1,6 @@
 """Measure what a clean `make html` costs against the lesson's own commands run once.
 
-Usage: python -m lessonbuild.build_cost   (from the repository root; the venv must exist)
+Usage: python -m maintainer.build_cost   (from the repository root; the venv must exist)
 
 1. Times a clean `make html`, which logs every command the page runs.
 2. Replays those commands back to back, once, in a fresh scratch copy of lesson_code/.
@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from .commands import Scratch
+from cells.commands import Scratch
 
 ROOT = Path(__file__).resolve().parent.parent
 

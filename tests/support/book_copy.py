@@ -3,7 +3,8 @@ import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BOOK_FILES = ["conf.py", "Makefile", "requirements.txt", "docs", "lesson_code", "lessonbuild"]
+BOOK_FILES = ["conf.py", "Makefile", "requirements.txt", "docs", "lesson_code", "cells",
+              "book_extension"]
 
 
 def copy_book(folder, venv):

@@ -3,7 +3,7 @@
 MyST-NB's cache keys a page on its code cells alone, so an edited script in lesson_code/ would
 leave stale outputs on the page. The preview adds everything else the outputs depend on to that
 key: the lesson_code/ files the page names (and the files those name, in turn), the helpers in
-lessonbuild/, conf.py, the interpreter and every package installed beside it, and LESSON_N. The
+cells/, conf.py, the interpreter and every package installed beside it, and LESSON_N. The
 key goes into the page's kernelspec, which the cache hashes. Before each build every keyed page's
 key is computed afresh, and a page whose key changed is read (and so run) again: no file times are
 trusted. Files a page publishes (measurements.json) are kept per key too, so a page taken from the
@@ -18,12 +18,12 @@ import re
 import shutil
 from pathlib import Path
 
-from .commands import lesson_n
-from .versions import versions_file
+from cells.commands import lesson_n
+from cells.versions import versions_file
 
 ROOT = Path(__file__).resolve().parent.parent
 LESSON_CODE = ROOT / "lesson_code"
-HELPERS = ROOT / "lessonbuild"
+HELPERS = ROOT / "cells"
 PREVIEW = ROOT / "_build" / "preview"
 PAGE_DATA = PREVIEW / "page-data"  # one folder per key: what that run of the page published
 

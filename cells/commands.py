@@ -10,6 +10,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from .parse import time_report
+from .profiles import line_table, listing_agrees, profile_stats
+
 LESSON_CODE = Path(__file__).resolve().parent.parent / "lesson_code"
 
 
@@ -32,6 +35,9 @@ class Run:
     returncode: int
     seconds: float  # wall time of the whole run, measured around the shell
     needs: str = ""  # a class telling the page tests what else it needs, e.g. "needs-other-pythons"
+    real: float = None  # Scratch.time: the `real` line of bash's report, in seconds
+    table: object = None  # Scratch.kernprof: the function's line timings, from the .lprof file
+    stats: object = None  # Scratch.cprofile: the saved profile, as pstats reads it
 
     def _repr_markdown_(self):
         # A console block: a learner's prompt line, then what the terminal showed. A run that
@@ -86,6 +92,31 @@ class Scratch:
             raise CommandError(f"expected `{commands[-1]}` to fail, but it did not:\n{run.output}")
         if not expect_failure and returncode != 0:
             raise CommandError(f"`{commands[len(shown) - 1]}` exited with {returncode}:\n{run.output}")
+        return run
+
+    def time(self, command):
+        """`time command`, as a learner types it; run.real is the whole process's wall time."""
+        run = self.run(f"time {command}")
+        run.real = time_report(run.output)["real"]
+        return run
+
+    def kernprof(self, script, *arguments, function="sum_nexts"):
+        """`kernprof -l -v script arguments`; run.table holds `function`'s line timings as the
+        .lprof file saved them, checked against the table kernprof printed."""
+        run = self.run(" ".join(["kernprof -l -v", script, *map(str, arguments)]))
+        run.table = line_table(self.file(f"{script}.lprof"), function)
+        if not listing_agrees(run.output, run.table):
+            raise CommandError(f"kernprof printed a table that its {script}.lprof does not hold:"
+                               f"\n{run.output}\n{run.table}")
+        return run
+
+    def cprofile(self, script, *arguments, saved=None, then=()):
+        """`python -m cProfile -o saved script arguments` (saved: script.cprofile by default),
+        then the commands `then`; run.stats is the saved profile, read with pstats."""
+        saved = saved or script.removesuffix(".py") + ".cprofile"
+        run = self.run(" ".join(["python -m cProfile -o", saved, script, *map(str, arguments)]),
+                       *then)
+        run.stats = profile_stats(self.file(saved))
         return run
 
     def run_from(self, version, *commands):

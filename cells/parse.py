@@ -71,3 +71,12 @@ class KernprofTable:
 
 def kernprof_table(output):
     return KernprofTable(output)
+
+
+def accuracy_errors(output):
+    """{method: worst relative error} from suffix_sum_accuracy.py's table."""
+    found = re.findall(r"^(reverse cumulative sum|total - cumulative sum)\s+(\S+)", output,
+                       re.MULTILINE)
+    if len(found) != 2:
+        raise ValueError(f"no accuracy table in:\n{output}")
+    return {method: float(error) for method, error in found}

@@ -1,6 +1,6 @@
 """Measure what a prose-only edit costs in the preview (`make serve`) against a clean build.
 
-Usage: python -m lessonbuild.preview_cost   (from the repository root; the venv must exist)
+Usage: python -m maintainer.preview_cost   (from the repository root; the venv must exist)
 
 Works on a copy of the repository, so your own _build/ is left alone:
 1. times a clean `make html`;
@@ -14,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from .book_copy import copy_book
+from tests.support.book_copy import copy_book
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = "docs/finding-bottlenecks.md"

@@ -1,20 +1,26 @@
 """The build helpers: parsing real tool output, failing loudly on false claims and bad commands."""
+import json
 import subprocess
 import sys
 
+import numpy
 import pytest
 from conftest import LESSON_CODE, copy_repository
 
-from lessonbuild import (
+from cells import (
     ClaimError,
     CommandError,
+    Record,
     Scratch,
     claim,
     cprofile_row,
     cprofile_summary,
     kernprof_table,
+    require_correct,
     time_report,
 )
+from cells import measure_variants as mv
+from cells.profiles import listing_agrees
 
 
 @pytest.fixture(scope="module")
@@ -86,3 +92,49 @@ def test_build_refuses_parallel_jobs(tmp_path):
                              "docs", "_build/html"], cwd=repo, capture_output=True, text=True)
     assert result.returncode != 0
     assert "without -j" in result.stdout + result.stderr
+
+
+def test_kernprof_figures_come_from_the_lprof_file_and_agree_with_the_listing(scratch):
+    run = scratch.kernprof("sum_nexts_original.py", 40)
+    assert run.output.startswith("$ kernprof -l -v sum_nexts_original.py 40\n")
+    assert run.table.row("sums[i] = sums[i]").hits == 40 * 39 // 2
+    assert sum(row.percent for row in run.table.rows) == pytest.approx(100)
+    assert listing_agrees(run.output, run.table)
+    doctored = run.output.replace(f" {40 * 39 // 2} ", f" {40 * 39 // 2 + 1} ", 1)
+    assert not listing_agrees(doctored, run.table)  # a listing that says otherwise is caught
+
+
+def test_a_saved_cprofile_is_read_with_pstats(scratch):
+    run = scratch.cprofile("sum_nexts_original.py", 40, then=["python show_profile.py sum_nexts_original.cprofile"])
+    assert f"List reduced from {len(run.stats.stats)} to 10" in run.output
+    assert run.stats.total_calls == cprofile_summary(run.output)["calls"]
+
+
+def test_time_reads_the_whole_process_wall_time(scratch):
+    run = scratch.time("python sum_nexts_slice_sum.py 50")
+    assert run.output.startswith("$ time python sum_nexts_slice_sum.py 50\n")
+    assert 0 < run.real <= run.seconds
+
+
+def test_a_wrong_version_is_named_before_anything_else(tmp_path):
+    folder = tmp_path / "code"
+    folder.mkdir()
+    for script in mv.VARIANTS:
+        (folder / script).write_text((LESSON_CODE / script).read_text())
+    edited = folder / "sum_nexts_numpy_sum.py"
+    edited.write_text(edited.read_text().replace("numbers[i + 1:].sum()", "numbers[i:].sum()"))
+    assert require_correct(LESSON_CODE, mv.VARIANTS, 50).get("sum_nexts_original.py")["check"] \
+        == "1 value missing"
+    with pytest.raises(ClaimError, match=r"sum_nexts_numpy_sum\.py gives a wrong answer for "
+                                         r"n = 50: differs from position 0"):
+        require_correct(folder, mv.VARIANTS, 50)
+
+
+def test_the_record_publishes_each_figure_once(tmp_path, monkeypatch):
+    monkeypatch.setenv("LESSON_PUBLISH_DIR", str(tmp_path))
+    record = Record("a-page")
+    record.quote(n=numpy.int64(10), share=numpy.float64(12.5), python="3.11.7")
+    assert json.loads((tmp_path / "a-page.figures.json").read_text()) == {
+        "n": 10, "share": 12.5, "python": "3.11.7"}
+    with pytest.raises(ValueError, match="quoted twice"):
+        record.quote(n=11)

@@ -5,7 +5,7 @@ newest release that installs from wheels: numpy 2.5 needs Python 3.12, and numpy
 for 3.11, so a file pinned on one Python alone cannot serve them all. requirements.txt gets every
 package the build and the tests use; lesson_code/requirements.txt gets the packages marked
 `# learner` in requirements.in, at the same versions.
-Usage: python -m lessonbuild.refresh_pins   (from the repository root; needs the package index)
+Usage: python -m maintainer.refresh_pins   (from the repository root; needs the package index)
 """
 import re
 import subprocess
@@ -16,7 +16,7 @@ from pathlib import Path
 from packaging.markers import default_environment
 from packaging.requirements import Requirement
 
-from lessonbuild.pythons import supported_range, supported_versions
+from cells.pythons import supported_range, supported_versions
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD_PINS = ROOT / "requirements.txt"

@@ -1,0 +1,107 @@
+"""The Sphinx extension that wires the book: what conf.py's settings cannot say by themselves.
+
+- the notebook kernel finds the pages' helpers (cells/) and runs on the build's own interpreter;
+- {only} tags say which Python built the book and how many Pythons it compared;
+- the repository, issue and edit buttons point at where this copy of the book came from;
+- the files the pages publish (measurements, the lesson-code archive, the versions used) start
+  from an empty folder and are copied into the site;
+- every lesson command is logged for maintainer/build_cost.py;
+- the download menu offers each page's executed notebook;
+- timing pages never run in parallel; `make serve` re-runs only pages whose inputs changed.
+"""
+import os
+import shutil
+import sys
+import zipfile
+from pathlib import Path
+
+from cells.pythons import build_tags, find_pythons
+from cells.versions import versions_file
+
+from . import mathml
+from .repository import repository_url
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _kernel_environment():
+    # The kernel imports cells/ from the repository root, and must be this very interpreter.
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+    os.environ["LESSON_BUILD_PYTHON"] = sys.executable
+
+
+def _tags_and_buttons(app, config):
+    found = len(find_pythons())
+    os.environ["LESSON_PYTHONS_FOUND"] = str(found)  # the page checks it compared as many
+    for tag, wanted in build_tags(found).items():
+        if wanted:
+            app.tags.add(tag)
+    config.html_theme_options.setdefault("repository_url", repository_url(ROOT))
+
+
+def _refuse_parallel_execution(app):
+    # Timings are only honest when no other notebook runs beside them.
+    if app.parallel > 1:
+        raise RuntimeError("Build this book without -j: parallel execution would skew its timings.")
+
+
+def _log_commands(app):
+    # The lesson's commands log their wall time here; maintainer/build_cost.py replays them.
+    log = Path(app.outdir).parent / "lesson-commands.jsonl"
+    log.unlink(missing_ok=True)
+    os.environ["LESSON_COMMAND_LOG"] = str(log)
+
+
+def _published(app):
+    """The folder the pages publish into, conf.py's first html_extra_path."""
+    return Path(app.confdir) / app.config.html_extra_path[0]
+
+
+def _published_folder_exists(app, config):
+    _published(app).mkdir(parents=True, exist_ok=True)  # Sphinx drops a missing extra path
+
+
+def _fresh_published_folder(app):
+    # Nothing from an earlier build may be published by this one (html_extra_path copies it).
+    published = _published(app)
+    for stale in published.iterdir():
+        stale.unlink()
+    os.environ["LESSON_PUBLISH_DIR"] = str(published)
+    _zip_lesson_code(published / "lesson-code.zip")
+    (published / "build-versions.txt").write_text(versions_file(), encoding="utf-8")
+
+
+def _zip_lesson_code(archive):
+    """The learner's download: every script and the requirements, in a lesson-code/ folder."""
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
+        for path in sorted((ROOT / "lesson_code").iterdir()):
+            if path.suffix in {".py", ".txt"}:
+                zf.write(path, f"lesson-code/{path.name}")
+
+
+def _offer_notebooks(app, pagename, templatename, context, doctree):
+    # The theme's download menu offers the executed notebook beside the page's source.
+    if (Path(app.outdir).parent / "jupyter_execute" / f"{pagename}.ipynb").exists():
+        context["ipynb_source"] = pagename + ".ipynb"
+
+
+def _copy_notebooks(app, exception):
+    if exception is None:
+        for notebook in (Path(app.outdir).parent / "jupyter_execute").glob("*.ipynb"):
+            shutil.copy2(notebook, Path(app.outdir) / "_sources" / notebook.name)
+
+
+def setup(app):
+    _kernel_environment()
+    mathml.setup(app)
+    if os.environ.get("LESSON_PREVIEW") == "1":
+        from .preview import setup_preview
+        setup_preview(app)
+    app.connect("config-inited", _published_folder_exists, priority=100)
+    app.connect("config-inited", _tags_and_buttons)
+    app.connect("builder-inited", _refuse_parallel_execution)
+    app.connect("builder-inited", _log_commands)
+    app.connect("builder-inited", _fresh_published_folder)
+    app.connect("html-page-context", _offer_notebooks)
+    app.connect("build-finished", _copy_notebooks)
+    return {"parallel_read_safe": False, "parallel_write_safe": True}

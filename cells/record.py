@@ -1,0 +1,38 @@
+"""Every figure a page's prose quotes, recorded once.
+
+`quote(name=value, ...)` glues each value for a {glue:text} role and writes it into
+`<page>.figures.json`, published beside the site; the page tests check every glued number on the
+page against that file, so a figure is computed in one place only.
+"""
+import numbers
+
+from myst_nb import glue
+
+from .publish import publish
+
+
+class Record:
+    def __init__(self, page):
+        self.page = page  # the page's name, e.g. "finding-bottlenecks"
+        self.figures = {}
+
+    def quote(self, **figures):
+        """Glue each figure for the prose and record it; a name is quoted once per page."""
+        for name, value in figures.items():
+            if name in self.figures:
+                raise ValueError(f"{self.page}: the figure {name!r} is quoted twice")
+            value = _plain(value)
+            glue(name, value, display=False)
+            self.figures[name] = value
+        publish(self.figures, f"{self.page}.figures.json")
+
+
+def _plain(value):
+    # numpy's numbers become Python's, so that the record is plain JSON
+    if isinstance(value, bool) or isinstance(value, str):
+        return value
+    if isinstance(value, numbers.Integral):
+        return int(value)
+    if isinstance(value, numbers.Real):
+        return float(value)
+    raise TypeError(f"a quoted figure is a number or a string, not {value!r}")
