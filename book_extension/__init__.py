@@ -5,15 +5,19 @@
 - the repository, issue and edit buttons point at where this copy of the book came from;
 - the files the pages publish (measurements, the lesson-code archive, the versions used) start
   from an empty folder and are copied into the site;
-- every lesson command is logged for maintainer/build_cost.py;
+- the lesson's commands run in a learner's environment, and each is logged (for the
+  shown-command test and maintainer/build_cost.py);
 - the download menu offers each page's executed notebook;
 - timing pages never run in parallel; `make serve` re-runs only pages whose inputs changed.
 """
 import os
 import shutil
+import subprocess
 import sys
 import zipfile
 from pathlib import Path
+
+from sphinx.errors import ExtensionError
 
 from cells.pythons import build_tags, find_pythons
 from cells.versions import versions_file
@@ -43,6 +47,29 @@ def _refuse_parallel_execution(app):
     # Timings are only honest when no other notebook runs beside them.
     if app.parallel > 1:
         raise RuntimeError("Build this book without -j: parallel execution would skew its timings.")
+
+
+def _learner_environment(app):
+    """The pages' commands run in what a learner installs: a venv with only
+    lesson_code/requirements.txt, made with uv for this Python (cells/commands.py uses it)."""
+    venv = Path(app.outdir).parent / "learner-venv"
+    requirements = ROOT / "lesson_code" / "requirements.txt"
+    stamp = f"{sys.executable} {sys.version}\n{requirements.read_text(encoding='utf-8')}"
+    if (venv / "stamp").is_file() and (venv / "stamp").read_text(encoding="utf-8") == stamp:
+        os.environ["LESSON_LEARNER_VENV"] = str(venv)
+        return
+    shutil.rmtree(venv, ignore_errors=True)
+    uv = [sys.executable, "-m", "uv"]
+    for step in (["venv", "--quiet", "--python", sys.executable, str(venv)],
+                 ["pip", "install", "--quiet", "--python", str(venv / "bin" / "python"),
+                  "-r", str(requirements)]):
+        made = subprocess.run(uv + step, capture_output=True, text=True)
+        if made.returncode != 0:
+            shutil.rmtree(venv, ignore_errors=True)
+            raise ExtensionError(f"could not make the learner's environment ({' '.join(step[:2])}):"
+                                 f" {made.stderr.strip() or made.stdout.strip()}")
+    (venv / "stamp").write_text(stamp, encoding="utf-8")
+    os.environ["LESSON_LEARNER_VENV"] = str(venv)
 
 
 def _log_commands(app):
@@ -101,6 +128,7 @@ def setup(app):
     app.connect("config-inited", _tags_and_buttons)
     app.connect("builder-inited", _refuse_parallel_execution)
     app.connect("builder-inited", _log_commands)
+    app.connect("builder-inited", _learner_environment)
     app.connect("builder-inited", _fresh_published_folder)
     app.connect("html-page-context", _offer_notebooks)
     app.connect("build-finished", _copy_notebooks)

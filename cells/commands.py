@@ -58,11 +58,20 @@ class Scratch:
                                f"{expected}: a kernelspec named python3 elsewhere shadows it")
         self.path = Path(tempfile.mkdtemp(prefix="finding-bottlenecks-"))
         atexit.register(shutil.rmtree, self.path, ignore_errors=True)
-        for script in sorted(Path(source).glob("*.py")):
-            shutil.copy2(script, self.path)
-        # Commands find the build's own interpreter and kernprof first, as in an activated venv.
-        bin_dir = str(Path(sys.executable).parent)
-        self.env = dict(os.environ, PATH=bin_dir + os.pathsep + os.environ.get("PATH", ""))
+        for path in sorted(Path(source).iterdir()):
+            if path.suffix in {".py", ".txt"}:  # what the lesson-code archive holds
+                shutil.copy2(path, self.path)
+        # Commands find python and kernprof in the learner's environment, as in an activated venv:
+        # during a build, the venv book_extension makes from lesson_code/requirements.txt alone,
+        # so that a command needing anything else fails; outside a build, this interpreter's.
+        learner = os.environ.get("LESSON_LEARNER_VENV")
+        build_bin = str(Path(sys.executable).parent)
+        bin_dir = str(Path(learner) / "bin") if learner else build_bin
+        others = [p for p in os.environ.get("PATH", "").split(os.pathsep) if p and p != build_bin]
+        self.env = dict(os.environ, PATH=os.pathsep.join([bin_dir, *others]))
+        if learner:
+            self.env["VIRTUAL_ENV"] = learner
+        self.python = shutil.which("python", path=self.env["PATH"])
         self.env.pop("LINE_PROFILE", None)  # would switch on line_profiler's own summaries
         self.env["PYTHONDONTWRITEBYTECODE"] = "1"
         self.env["PYTHONUNBUFFERED"] = "1"  # keep a script's own lines before any traceback
@@ -86,7 +95,7 @@ class Scratch:
                 break
         seconds = time.perf_counter() - start
         run = Run(list(commands), "".join(shown), returncode, seconds)
-        _record(run)
+        _record(run, self.python)
         failed_last = returncode != 0 and len(shown) == len(commands)
         if expect_failure and not failed_last:
             raise CommandError(f"expected `{commands[-1]}` to fail, but it did not:\n{run.output}")
@@ -147,10 +156,12 @@ class Shown:
                 " not run.*\n")
 
 
-def _record(run):
-    """Append each run to the build's command log, which the build-cost script replays."""
+def _record(run, python):
+    """Append each run to the build's command log: the build-cost script replays it, and the
+    shown-command test reads which commands ran, where, and how they ended."""
     log = os.environ.get("LESSON_COMMAND_LOG")
     if log:
         with open(log, "a", encoding="utf-8") as stream:
-            entry = {"commands": run.commands, "seconds": run.seconds, "returncode": run.returncode}
+            entry = {"commands": run.commands, "seconds": run.seconds, "returncode": run.returncode,
+                     "python": python}
             stream.write(json.dumps(entry) + "\n")

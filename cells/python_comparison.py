@@ -1,6 +1,7 @@
 """The Pythons compared: environments for each, then figures, tables, a chart and the claims of
 the page, all read from the JSON that compare_pythons.py writes."""
 import os
+import sys
 
 from IPython.display import Markdown
 
@@ -23,8 +24,9 @@ def python_environments(scratch):
     names = []
     for interpreter in pythons:
         folder = f"venv-{interpreter.minor}"
-        scratch.run(f"python -m uv venv --quiet --python {interpreter.path} {folder}",
-                    f"python -m uv pip install --quiet --python {folder}/bin/python"
+        uv = f"{sys.executable} -m uv"  # the build's: a learner's environment has no uv
+        scratch.run(f"{uv} venv --quiet --python {interpreter.path} {folder}",
+                    f"{uv} pip install --quiet --python {folder}/bin/python"
                     f" -r {LESSON_CODE / 'requirements.txt'}")
         names.append(f"{folder}/bin/python")
     return names

@@ -1,8 +1,13 @@
 """Every command shown on the pages works as a learner would type it.
 
-The test unpacks the lesson-code archive that the site offers, sets it up as the setup page says,
-and runs every `$ ` command of every page in a fresh copy of that folder, one block at a time.
+The build runs the pages' commands in a learner's environment (a venv made from
+lesson_code/requirements.txt, in a copy of the lesson code) and logs each run. A block the build
+ran is checked in that log: the same commands, in that environment, ending as the page shows.
+Every other console block (the ones a page shows as text) is run here: the test unpacks the
+lesson-code archive that the site offers, sets it up as the setup page says, and runs each block
+in a fresh copy of that folder.
 """
+import json
 import shutil
 import subprocess
 import sys
@@ -11,6 +16,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from bs4 import BeautifulSoup
+
+from maintainer.refresh_pins import read_pins
 
 
 def runnable_here(classes):
@@ -43,6 +50,18 @@ def bash(script, cwd):
 
 
 @pytest.fixture(scope="module")
+def logged(book):
+    """The build's command log: {tuple of commands: [entries]}, each with its returncode and
+    the environment it ran in."""
+    runs = {}
+    log = book.folder / "_build" / "lesson-commands.jsonl"
+    for line in log.read_text(encoding="utf-8").splitlines():
+        entry = json.loads(line)
+        runs.setdefault(tuple(entry["commands"]), []).append(entry)
+    return runs
+
+
+@pytest.fixture(scope="module")
 def learner_folder(book, tmp_path_factory):
     """The archive from the site, unpacked and set up with the setup page's own commands."""
     base = tmp_path_factory.mktemp("learner")
@@ -64,26 +83,44 @@ def test_the_pages_show_commands_and_the_setup_block(book):
     assert sum(failure for _, failure in blocks) == 1 + trap  # bad input, the profile.py trap
 
 
-def test_every_shown_command_works(book, learner_folder, tmp_path):
+def test_the_build_ran_its_commands_in_a_learners_environment(book, logged):
+    """Only what lesson_code/requirements.txt installs, with the build's Python: a command that
+    needed anything else (a package only the build has) would have failed in the build."""
+    venv = book.folder / "_build" / "learner-venv"
+    assert all(entry["python"] == str(venv / "bin" / "python")
+               for entries in logged.values() for entry in entries)
+    frozen = subprocess.run([sys.executable, "-m", "uv", "pip", "freeze", "--python",
+                             str(venv / "bin" / "python")], capture_output=True, text=True, check=True)
+    wanted = read_pins((book.folder / "lesson_code" / "requirements.txt").read_text())
+    assert read_pins(frozen.stdout) == wanted
+
+
+def test_every_shown_command_works(book, logged, learner_folder, tmp_path):
     blocks = [b for b in shown_blocks(book.html) if "python -m venv venv" not in b[0]]
+    ran_in_build = [b for b in blocks if tuple(b[0]) in logged]
+    to_run = [b for b in blocks if tuple(b[0]) not in logged]
+    assert len(ran_in_build) > 20  # most blocks are the build's own runs; the rest are run here
+    failures = []
+    for commands, expect_failure in ran_in_build:
+        if not any((entry["returncode"] != 0) == expect_failure for entry in logged[tuple(commands)]):
+            failures.append((commands, [e["returncode"] for e in logged[tuple(commands)]]))
+
     activate = f"source {learner_folder}/venv/bin/activate"
 
     def run_block(index):
-        commands, expect_failure = blocks[index]
+        commands, expect_failure = to_run[index]
         copy = tmp_path / f"block{index}"
         shutil.copytree(learner_folder, copy, ignore=shutil.ignore_patterns("venv"))
         outcomes = [bash(f"{activate} && {command}", copy).returncode for command in commands]
         return commands, expect_failure, outcomes
 
     with ThreadPoolExecutor(max_workers=2) as pool:  # correctness only: no timing is read here
-        results = list(pool.map(run_block, range(len(blocks))))
-    failures = []
+        results = list(pool.map(run_block, range(len(to_run))))
     for commands, expect_failure, outcomes in results:
-        wanted = [0] * len(commands)
         if expect_failure:
             ok = all(code == 0 for code in outcomes[:-1]) and outcomes[-1] != 0
         else:
-            ok = outcomes == wanted
+            ok = outcomes == [0] * len(commands)
         if not ok:
             failures.append((commands, outcomes))
     assert not failures
