@@ -2,7 +2,7 @@
 import shutil
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]  # tests/support/ -> the repository
 BOOK_FILES = ["conf.py", "Makefile", "requirements.txt", "docs", "lesson_code", "cells",
               "book_extension"]
 
