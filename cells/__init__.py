@@ -6,12 +6,14 @@ from .checks import ClaimError, check_variants, claim, require_correct
 from .commands import CommandError, Run, Scratch, lesson_n
 from .environment import environment_panel
 from .lesson_code import measure_variants
+from .measurements import Scaling, Timings
 from .parse import accuracy_errors, cprofile_row, cprofile_summary, kernprof_table, time_report
 from .publish import publish
 from .record import Record
 
 __all__ = [
-    "ClaimError", "CommandError", "Record", "Run", "Scratch", "accuracy_errors", "check_variants",
+    "ClaimError", "CommandError", "Record", "Run", "Scaling", "Scratch", "Timings",
+    "accuracy_errors", "check_variants",
     "claim", "cprofile_row", "cprofile_summary", "environment_panel", "kernprof_table", "lesson_n",
     "measure_variants", "publish", "require_correct", "time_report",
 ]

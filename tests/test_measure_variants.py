@@ -80,7 +80,8 @@ def test_compare_prints_published_and_own_figures_with_the_ratio(small, tmp_path
     assert result.returncode == 0, result.stderr
     assert "yours/published" in result.stdout
     assert "n = 300" in result.stdout
-    rows = [line for line in result.stdout.splitlines() if line.startswith(tuple(mv.VARIANTS))]
+    comparison = result.stdout.split("yours/published", 1)[1]
+    rows = [line for line in comparison.splitlines() if line.startswith(tuple(mv.VARIANTS))]
     assert len(rows) == len(mv.VARIANTS) and all(line.endswith("%") for line in rows)
     agreed, checked = re.search(r"^(\d+) of (\d+) speed-ups of 2x or more agree within 10%$",
                                 result.stdout, re.MULTILINE).groups()
