@@ -7,13 +7,20 @@ from .commands import CommandError, Run, Scratch, lesson_n
 from .environment import environment_panel
 from .lesson_code import measure_variants
 from .measurements import Scaling, Timings
-from .parse import accuracy_errors, cprofile_row, cprofile_summary, kernprof_table, time_report
+from .parse import (
+    accuracy_errors,
+    compare_agreement,
+    cprofile_row,
+    cprofile_summary,
+    kernprof_table,
+    time_report,
+)
 from .publish import publish
 from .record import Record
 
 __all__ = [
     "ClaimError", "CommandError", "Record", "Run", "Scaling", "Scratch", "Timings",
-    "accuracy_errors", "check_variants",
-    "claim", "cprofile_row", "cprofile_summary", "environment_panel", "kernprof_table", "lesson_n",
-    "measure_variants", "publish", "require_correct", "time_report",
+    "accuracy_errors", "check_variants", "claim", "compare_agreement", "cprofile_row",
+    "cprofile_summary", "environment_panel", "kernprof_table", "lesson_n", "measure_variants",
+    "publish", "require_correct", "time_report",
 ]

@@ -80,3 +80,11 @@ def accuracy_errors(output):
     if len(found) != 2:
         raise ValueError(f"no accuracy table in:\n{output}")
     return {method: float(error) for method, error in found}
+
+
+def compare_agreement(output):
+    """(agreed, checked) from the last line of `measure_variants.py --compare`."""
+    found = re.search(r"^(\d+) of (\d+) speed-ups of 2x or more agree within", output, re.MULTILINE)
+    if not found:
+        raise ValueError(f"no agreement line in:\n{output}")
+    return int(found[1]), int(found[2])

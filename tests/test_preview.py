@@ -9,7 +9,7 @@ import textwrap
 import pytest
 from conftest import copy_repository
 
-from book_extension.preview import page_key
+from book_extension.preview import ROOT, dependencies, page_key
 
 TOP = "---\nfile_format: mystnb\nkernelspec:\n  name: python3\n  display_name: Python 3\n---\n\n"
 PAGES = {
@@ -114,3 +114,10 @@ def test_the_key_covers_the_installed_packages_and_every_cell():
     assert page_key(page, "x") != page_key(page.replace("300", "301"), "x")
     with pytest.raises(ValueError, match="three backticks"):
         page_key(page.replace("```{code-cell}", "````{code-cell}"), "x")
+
+
+def test_the_key_covers_what_pages_run_and_nothing_else():
+    # Not the Sphinx extension, the maintainer tools or the tests: editing the pins script, say,
+    # re-runs no page under `make serve`.
+    folders = {path.relative_to(ROOT).parts[0] for path in dependencies(PAGES["words.md"])}
+    assert folders == {"lesson_code", "cells", "conf.py"}

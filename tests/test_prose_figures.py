@@ -20,17 +20,38 @@ ALLOWED = [
 ]
 
 
+def without_code_blocks(text):
+    """Drop every backtick-fenced block (cells, code, console, directives) but keep the prose
+    inside {only} blocks. Read line by line: an {only} block's closing fence is not an opening."""
+    kept, code, only = [], None, None
+    for line in text.splitlines():
+        if code:
+            if re.fullmatch(re.escape(code) + r"[ \t]*", line):
+                code = None
+            continue
+        fence = re.match(r"(`{3,})(.*)$", line)
+        if not fence:
+            kept.append(line)
+        elif only and re.fullmatch(re.escape(only) + r"[ \t]*", line):
+            only = None
+        elif fence[2].startswith("{only}"):
+            only = fence[1]
+        else:
+            code = fence[1]
+    return "\n".join(kept)
+
+
 def prose(text):
     """The page without what is not prose: front matter, cells, code and console blocks, math,
     glued values, inline code, link targets and HTML."""
     text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.DOTALL)
-    text = re.sub(r"^(`{3,})(?!\{only\})[^\n]*\n.*?^\1[ \t]*$", "", text,
-                  flags=re.MULTILINE | re.DOTALL)  # cells and code blocks; {only} keeps its prose
+    text = without_code_blocks(text)
     text = re.sub(r"^:{3,}\{(?:list-table|figure)\}.*?^:{3,}[ \t]*$", "", text,
                   flags=re.MULTILINE | re.DOTALL)
     text = re.sub(r"\$\$.*?\$\$|\$[^$\n]+\$", "", text, flags=re.DOTALL)  # math: symbols, not figures
     text = re.sub(r"\{glue:\w+\}`[^`]*`", "", text)
-    text = re.sub(r"(?<!\{pep\})``[^`]*``|(?<!\{pep\})`[^`]*`", "", text)
+    text = re.sub(r"\{pep\}`(\d+)`", r"PEP \1", text)  # a PEP's number is its name (ALLOWED)
+    text = re.sub(r"``[^`]*``|`[^`]*`", "", text)
     return re.sub(r"\]\([^)]*\)|<[^>]*>|https?://\S+", "]", text)
 
 
@@ -51,6 +72,9 @@ def test_a_typed_figure_is_caught():
     page = "Each run lasts at least 0.2 s, {glue:text}`run_seconds` in fact, as in step 2.\n"
     assert [number for number, _ in typed_figures(prose(page))] == ["0.2"]
     assert typed_figures(prose("```{code-cell} ipython3\nx = 0.2\n```\nAt step 3.\n")) == []
+    # prose after an {only} block is read too (its closing fence opens nothing)
+    only = "```{only} one_python\nSteps 1.\n```\n\nTyped 0.3 here.\n\n```console\n$ x 5\n```\n"
+    assert [number for number, _ in typed_figures(prose(only))] == ["0.3"]
 
 
 def test_the_pages_come_from_the_table_of_contents():
