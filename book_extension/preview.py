@@ -3,7 +3,7 @@
 MyST-NB's cache keys a page on its code cells alone, so an edited script in lesson_code/ would
 leave stale outputs on the page. The preview adds everything else the outputs depend on to that
 key: the lesson_code/ files the page names (and the files those name, in turn), the helpers in
-cells/, conf.py, the interpreter and every package installed beside it, and LESSON_N. The
+cells/, conf.py and book_extension/__init__.py, the interpreter and every package installed beside it, and LESSON_N. The
 key goes into the page's kernelspec, which the cache hashes. Before each build every keyed page's
 key is computed afresh, and a page whose key changed is read (and so run) again: no file times are
 trusted. Files a page publishes (measurements.json) are kept per key too, so a page taken from the
@@ -50,7 +50,10 @@ def lesson_inputs(text):
 
 def dependencies(text):
     """Every file whose content the page's outputs may depend on."""
-    return sorted(lesson_inputs(text)) + sorted(HELPERS.glob("*.py")) + [ROOT / "conf.py"]
+    # conf.py's settings and the extension's wiring (the kernel's environment, the learner's
+    # venv); not its other modules (math, buttons, this cache), which change no output.
+    return (sorted(lesson_inputs(text)) + sorted(HELPERS.glob("*.py"))
+            + [ROOT / "conf.py", ROOT / "book_extension" / "__init__.py"])
 
 
 def page_key(text, environment=None):

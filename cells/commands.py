@@ -69,8 +69,10 @@ class Scratch:
         bin_dir = str(Path(learner) / "bin") if learner else build_bin
         others = [p for p in os.environ.get("PATH", "").split(os.pathsep) if p and p != build_bin]
         self.env = dict(os.environ, PATH=os.pathsep.join([bin_dir, *others]))
-        if learner:
+        if learner:  # nothing of the build's reaches the learner's commands
             self.env["VIRTUAL_ENV"] = learner
+            for name in [name for name in self.env if name.startswith("LESSON_")] + ["PYTHONPATH"]:
+                self.env.pop(name)
         self.python = shutil.which("python", path=self.env["PATH"])
         self.env.pop("LINE_PROFILE", None)  # would switch on line_profiler's own summaries
         self.env["PYTHONDONTWRITEBYTECODE"] = "1"

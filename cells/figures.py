@@ -5,7 +5,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib_inline.backend_inline import set_matplotlib_formats  # noqa: E402
 
-from .lesson_code import measure_variants  # noqa: E402
+from .lesson_code import measure_variants, short  # noqa: E402
 
 set_matplotlib_formats("svg")
 plt.rcParams["svg.fonttype"] = "none"  # keep text as text, not outlines
@@ -54,7 +54,7 @@ def scaling_plot(scaling, slopes):
     """Time per call against n, both on log scales, with each version's fitted slope."""
     fig, ax = plt.subplots(figsize=(7.5, 4.8))
     for (script, points), marker in zip(scaling.items(), "osD^vP"):
-        name = script.removesuffix(".py").removeprefix("sum_nexts_")
+        name = short(script)
         ax.loglog([p["n"] for p in points], [p["median"] for p in points], marker=marker,
                   markersize=4, label=f"{name} (slope {slopes[script]:.2f})")
     ax.set_xlabel("n (log scale)")

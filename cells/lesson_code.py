@@ -12,3 +12,8 @@ def _load(name):
 
 
 measure_variants = _load("measure_variants")
+
+
+def short(script):
+    """A step's short name: "sum_nexts_slice_sum.py" -> "slice_sum"."""
+    return script.removesuffix(".py").removeprefix("sum_nexts_")

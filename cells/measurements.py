@@ -4,13 +4,10 @@ from IPython.display import Markdown
 
 from .checks import KNOWN_DEFECTS, claim
 from .lesson_code import measure_variants as mv
+from .lesson_code import short
 
 QUADRATIC = ["sum_nexts_original.py", "sum_nexts_preallocated.py", "sum_nexts_slice_sum.py",
              "sum_nexts_numpy_builtin_sum.py"]  # pure Python, or Python's sum over each slice
-
-
-def short(script):
-    return script.removeprefix("sum_nexts_").removesuffix(".py")
 
 
 class Timings:

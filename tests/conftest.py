@@ -1,4 +1,5 @@
-"""Shared fixtures: full builds of the book in temporary copies of the repository."""
+"""Shared fixtures: the one full build of the book that the page tests read, in a temporary
+copy of the repository, and the pages of the table of contents."""
 import os
 import re
 import subprocess

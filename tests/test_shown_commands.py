@@ -1,8 +1,10 @@
 """Every command shown on the pages works as a learner would type it.
 
 The build runs the pages' commands in a learner's environment (a venv made from
-lesson_code/requirements.txt, in a copy of the lesson code) and logs each run. A block the build
-ran is checked in that log: the same commands, in that environment, ending as the page shows.
+lesson_code/requirements.txt, in a copy of the lesson code, with none of the build's variables)
+and logs each run; a command that ends otherwise than its cell expects fails the build. For a
+block the build ran, this test checks that the log holds it, in that environment, ending as the
+page shows: a check that the page and the build's runs are the same, not a second run.
 Every other console block (the ones a page shows as text) is run here: the test unpacks the
 lesson-code archive that the site offers, sets it up as the setup page says, and runs each block
 in a fresh copy of that folder.
