@@ -111,12 +111,14 @@ class Scratch:
         run.real = time_report(run.output)["real"]
         return run
 
-    def kernprof(self, script, *arguments, function="sum_nexts"):
+    def kernprof(self, script, *arguments, function="sum_nexts", every_function=False):
         """`kernprof -l -v script arguments`; run.table holds `function`'s line timings as the
-        .lprof file saved them, checked against the table kernprof printed."""
-        run = self.run(" ".join(["kernprof -l -v", script, *map(str, arguments)]))
+        .lprof file saved them, checked against the table kernprof printed. every_function adds
+        `-p script`: kernprof then profiles every function of the script, no @profile needed."""
+        options = f"-l -v -p {script}" if every_function else "-l -v"
+        run = self.run(" ".join(["kernprof", options, script, *map(str, arguments)]))
         run.table = line_table(self.file(f"{script}.lprof"), function)
-        if not listing_agrees(run.output, run.table):
+        if not listing_agrees(run.output, run.table, function):
             raise CommandError(f"kernprof printed a table that its {script}.lprof does not hold:"
                                f"\n{run.output}\n{run.table}")
         return run

@@ -69,8 +69,23 @@ class KernprofTable:
         return rows[0]
 
 
-def kernprof_table(output):
+def kernprof_table(output, function=None):
+    """The table kernprof printed, or, when it printed several, the one of `function`."""
+    if function is not None:
+        blocks = re.split(r"(?m)^(?=Total time: )", output)
+        found = [block for block in blocks if re.search(rf"^Function: {function} at line", block,
+                                                         re.MULTILINE)]
+        if len(found) != 1:
+            raise ValueError(f"{len(found)} kernprof tables for {function} in:\n{output}")
+        output = found[0].replace("Total time: ", "Timer unit: " + _unit(output) + " s\nTotal time: ", 1)
     return KernprofTable(output)
+
+
+def _unit(output):
+    unit = re.search(r"^Timer unit: ([\d.e+-]+) s$", output, re.MULTILINE)
+    if not unit:
+        raise ValueError(f"no kernprof table in:\n{output}")
+    return unit.group(1)
 
 
 def accuracy_errors(output):

@@ -42,10 +42,10 @@ def line_table(lprof, function="sum_nexts"):
     return LineTable(total, rows)
 
 
-def listing_agrees(printed, table):
-    """Whether kernprof's printed table says what its .lprof file holds: the same lines and hits,
-    and times equal to the printed precision."""
-    shown = kernprof_table(printed)
+def listing_agrees(printed, table, function="sum_nexts"):
+    """Whether the table kernprof printed for `function` says what its .lprof file holds: the same
+    lines and hits, and times equal to the printed precision."""
+    shown = kernprof_table(printed, function)
     same_lines = [(r.lineno, r.hits) for r in shown.rows] == [(r.lineno, r.hits) for r in table.rows]
     close = all(abs(a.time - b.time) <= shown.unit * 0.05 + 1e-12
                 for a, b in zip(shown.rows, table.rows))
