@@ -8,24 +8,16 @@ Works on a copy of the repository, so your own _build/ is left alone:
 3. edits one sentence of the lesson page's prose and times `make preview` again;
 4. prints the times and the ratio (the contributors issue asks for at most 10%).
 """
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
+from maintainer.timed_make import timed_make
 from tests.support.book_copy import copy_book
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = "docs/finding-bottlenecks.md"
 SENTENCE = "Measuring where the time goes is called"
-
-
-def timed_make(folder, target):
-    start = time.perf_counter()
-    subprocess.run(["make", "--no-print-directory", target], cwd=folder, check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
 
 
 def main():

@@ -15,20 +15,11 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
+from maintainer.timed_make import timed_make
+
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def timed_make(folder, target):
-    start = time.perf_counter()
-    result = subprocess.run(["make", "--no-print-directory", target], cwd=folder,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    seconds = time.perf_counter() - start
-    if result.returncode != 0:
-        sys.exit(f"make {target} failed in {folder}:\n{result.stdout[-3000:]}")
-    return seconds
 
 
 def main():
