@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sphinx.errors import ExtensionError
 
-from cells.pythons import build_tags, find_pythons
+from cells.pythons import build_tags, find_pythons, learner_venv_steps
 from cells.versions import versions_file
 
 from . import mathml
@@ -59,14 +59,11 @@ def _learner_environment(app):
         os.environ["LESSON_LEARNER_VENV"] = str(venv)
         return
     shutil.rmtree(venv, ignore_errors=True)
-    uv = [sys.executable, "-m", "uv"]
-    for step in (["venv", "--quiet", "--python", sys.executable, str(venv)],
-                 ["pip", "install", "--quiet", "--python", str(venv / "bin" / "python"),
-                  "-r", str(requirements)]):
-        made = subprocess.run(uv + step, capture_output=True, text=True)
+    for step in learner_venv_steps(sys.executable, venv):
+        made = subprocess.run(step, capture_output=True, text=True)
         if made.returncode != 0:
             shutil.rmtree(venv, ignore_errors=True)
-            raise ExtensionError(f"could not make the learner's environment ({' '.join(step[:2])}):"
+            raise ExtensionError(f"could not make the learner's environment ({step[3]}):"
                                  f" {made.stderr.strip() or made.stdout.strip()}")
     (venv / "stamp").write_text(stamp, encoding="utf-8")
     os.environ["LESSON_LEARNER_VENV"] = str(venv)

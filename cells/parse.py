@@ -43,49 +43,45 @@ class Row:
     contents: str
 
 
-class KernprofTable:
-    """One function's table from `kernprof -l -v`."""
+class LineRows:
+    """Rows of one function's line timings, printed (KernprofTable) or saved (profiles.LineTable)."""
 
-    def __init__(self, output):
+    def row(self, text):
+        """The single timed row whose source line contains `text`."""
+        rows = [r for r in self.rows if text in r.contents]
+        if len(rows) != 1:
+            raise ValueError(f"{len(rows)} profiled lines contain {text!r}")
+        return rows[0]
+
+
+class KernprofTable(LineRows):
+    """One function's table from `kernprof -l -v`: `table` is its own block of the output."""
+
+    def __init__(self, output, table):
         unit = re.search(r"^Timer unit: ([\d.e+-]+) s$", output, re.MULTILINE)
-        total = re.search(r"^Total time: ([\d.e+-]+) s$", output, re.MULTILINE)
+        total = re.search(r"^Total time: ([\d.e+-]+) s$", table, re.MULTILINE)
         if not (unit and total):
             raise ValueError(f"no kernprof table in:\n{output}")
         self.unit, self.total = float(unit.group(1)), float(total.group(1))
         self.rows = []
         row = re.compile(r"^\s*(\d+)\s+(\d+)\s+([\d.e+-]+)\s+[\d.e+-]+\s+([\d.]+)  (.*)$")
-        for line in output.splitlines():
+        for line in table.splitlines():
             match = row.match(line)
             if match:
                 lineno, hits, time, percent, contents = match.groups()
                 self.rows.append(Row(int(lineno), int(hits), float(time) * self.unit,
                                      float(percent), contents))
 
-    def row(self, text):
-        """The single timed row whose source line contains `text`."""
-        rows = [r for r in self.rows if text in r.contents]
-        if len(rows) != 1:
-            raise ValueError(f"{len(rows)} kernprof rows contain {text!r}")
-        return rows[0]
-
 
 def kernprof_table(output, function=None):
     """The table kernprof printed, or, when it printed several, the one of `function`."""
-    if function is not None:
-        blocks = re.split(r"(?m)^(?=Total time: )", output)
-        found = [block for block in blocks if re.search(rf"^Function: {function} at line", block,
-                                                         re.MULTILINE)]
-        if len(found) != 1:
-            raise ValueError(f"{len(found)} kernprof tables for {function} in:\n{output}")
-        output = found[0].replace("Total time: ", "Timer unit: " + _unit(output) + " s\nTotal time: ", 1)
-    return KernprofTable(output)
-
-
-def _unit(output):
-    unit = re.search(r"^Timer unit: ([\d.e+-]+) s$", output, re.MULTILINE)
-    if not unit:
-        raise ValueError(f"no kernprof table in:\n{output}")
-    return unit.group(1)
+    if function is None:
+        return KernprofTable(output, output)
+    tables = [block for block in re.split(r"(?m)^(?=Total time: )", output)
+              if re.search(rf"^Function: {function} at line", block, re.MULTILINE)]
+    if len(tables) != 1:
+        raise ValueError(f"{len(tables)} kernprof tables for {function} in:\n{output}")
+    return KernprofTable(output, tables[0])
 
 
 def accuracy_errors(output):

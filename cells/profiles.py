@@ -10,22 +10,15 @@ from pathlib import Path
 
 from line_profiler import load_stats
 
-from .parse import Row, kernprof_table
+from .parse import LineRows, Row, kernprof_table
 
 
 @dataclass
-class LineTable:
+class LineTable(LineRows):
     """One function's line timings from a .lprof file, shaped like the printed table."""
 
     total: float  # seconds in the function, as "Total time" prints it
     rows: list  # parse.Row, one per line that ran, times in seconds
-
-    def row(self, text):
-        """The single timed row whose source line contains `text`."""
-        rows = [r for r in self.rows if text in r.contents]
-        if len(rows) != 1:
-            raise ValueError(f"{len(rows)} profiled lines contain {text!r}")
-        return rows[0]
 
 
 def line_table(lprof, function="sum_nexts"):

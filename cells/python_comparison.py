@@ -1,14 +1,14 @@
 """The Pythons compared: environments for each, then figures, tables, a chart and the claims of
 the page, all read from the JSON that compare_pythons.py writes."""
 import os
-import sys
+import shlex
 
 from IPython.display import Markdown
 
-from .checks import KNOWN_DEFECTS, claim
-from .commands import LESSON_CODE, CommandError
+from .checks import claim, expected_verdict
+from .commands import CommandError
 from .lesson_code import measure_variants, short
-from .pythons import find_pythons
+from .pythons import find_pythons, learner_venv_steps
 
 STEPS = list(measure_variants.VARIANTS)
 ALGORITHM_STEP = (STEPS[-2], STEPS[-1])  # numpy's .sum() per slice, then one reverse cumsum
@@ -24,10 +24,7 @@ def python_environments(scratch):
     names = []
     for interpreter in pythons:
         folder = f"venv-{interpreter.minor}"
-        uv = f"{sys.executable} -m uv"  # the build's: a learner's environment has no uv
-        scratch.run(f"{uv} venv --quiet --python {interpreter.path} {folder}",
-                    f"{uv} pip install --quiet --python {folder}/bin/python"
-                    f" -r {LESSON_CODE / 'requirements.txt'}")
+        scratch.run(*map(shlex.join, learner_venv_steps(interpreter.path, folder)))
         names.append(f"{folder}/bin/python")
     return names
 
@@ -80,7 +77,7 @@ class Comparison:
         one; then the sentences of the page."""
         for step in STEPS:
             verdicts = {v: r["checks"][step] for r, v in zip(self.results, self.versions)}
-            expected = KNOWN_DEFECTS.get(step, "agrees")
+            expected = expected_verdict(step)
             claim(set(verdicts.values()) == {expected},
                   f"every Python's answer check of {step} says '{expected}'", verdicts=verdicts)
         tagged = os.environ.get("LESSON_PYTHONS_FOUND")  # what book_extension chose the text by

@@ -93,3 +93,12 @@ def build_tags(pythons_found, version=sys.version_info):
     line_profiler on sys.monitoring (PEP 669, Python 3.12+); the profiling package (3.15+)."""
     return {"several_pythons": pythons_found > 1, "one_python": pythons_found <= 1,
             "sys_monitoring": version >= (3, 12), "profiling_package": version >= (3, 15)}
+
+
+def learner_venv_steps(python, folder):
+    """The commands (argument lists) that make a learner's environment for `python` in `folder`:
+    a venv with only lesson_code/requirements.txt, made with the build's uv (quick and quiet)."""
+    uv = [sys.executable, "-m", "uv"]
+    return [uv + ["venv", "--quiet", "--python", str(python), str(folder)],
+            uv + ["pip", "install", "--quiet", "--python", str(Path(folder) / "bin" / "python"),
+                  "-r", str(LESSON_CODE / "requirements.txt")]]

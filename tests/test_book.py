@@ -12,6 +12,7 @@ from conftest import DOCS, ROOT, glue_roles, toc_pages
 
 from cells import cprofile_row, cprofile_summary, kernprof_table, time_report
 from cells import measure_variants as mv
+from cells.lesson_code import short
 from cells.pythons import build_tags, find_pythons
 from maintainer.refresh_pins import read_pins
 
@@ -55,9 +56,6 @@ def headline(consoles, published, n):
     measurements, independently of the build's record of them."""
     def real(script):
         return time_report(console(consoles, f"time python {script} {n}"))["real"]
-
-    def short(script):
-        return script.removeprefix("sum_nexts_").removesuffix(".py")
 
     cprofile = cprofile_summary(console(consoles, f"python -m cProfile sum_nexts_original.py {n}"))
     pstats_block = console(consoles, f"python -m cProfile -o sum_nexts_original.cprofile "
