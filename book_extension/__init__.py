@@ -20,6 +20,7 @@ from pathlib import Path
 from sphinx.errors import ExtensionError
 
 from cells.pythons import build_tags, find_pythons, learner_venv_steps
+from cells.sampling import pinned_for_this_python, py_spy_refusal
 from cells.versions import versions_file
 
 from . import mathml
@@ -67,6 +68,20 @@ def _learner_environment(app):
                                  f" {made.stderr.strip() or made.stdout.strip()}")
     (venv / "stamp").write_text(stamp, encoding="utf-8")
     os.environ["LESSON_LEARNER_VENV"] = str(venv)
+
+
+def _profiler_tags(app):
+    """Tags for the sampling profilers' prose: `py_spy` where py-spy may read the program it
+    starts (else the pages show what it said), `pyinstrument` where the learner's requirements
+    install it on this Python."""
+    said = py_spy_refusal(Path(os.environ["LESSON_LEARNER_VENV"]) / "bin")
+    if said:
+        os.environ["LESSON_PY_SPY_REFUSED"] = said
+    else:
+        os.environ.pop("LESSON_PY_SPY_REFUSED", None)
+        app.tags.add("py_spy")
+    if pinned_for_this_python("pyinstrument"):
+        app.tags.add("pyinstrument")
 
 
 def _log_commands(app):
@@ -126,6 +141,7 @@ def setup(app):
     app.connect("builder-inited", _refuse_parallel_execution)
     app.connect("builder-inited", _log_commands)
     app.connect("builder-inited", _learner_environment)
+    app.connect("builder-inited", _profiler_tags)
     app.connect("builder-inited", _fresh_published_folder)
     app.connect("html-page-context", _offer_notebooks)
     app.connect("build-finished", _copy_notebooks)

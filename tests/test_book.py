@@ -14,10 +14,14 @@ from cells import cprofile_row, cprofile_summary, kernprof_table, time_report
 from cells import measure_variants as mv
 from cells.lesson_code import short
 from cells.pythons import build_tags, find_pythons
+from cells.sampling import pinned_for_this_python
 from maintainer.refresh_pins import read_pins
 
 # The tags book_extension sets for this interpreter, which also builds the book in the tests.
-TAGS = build_tags(len(find_pythons()))
+# The tests require the live path: py-spy may record here (a build where it may not shows a note
+# instead, and fails these tests); pyinstrument runs where the learner's requirements install it.
+TAGS = build_tags(len(find_pythons())) | {"py_spy": True,
+                                          "pyinstrument": pinned_for_this_python("pyinstrument")}
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,221 @@
+"""The sampling profilers of the Go further page: py-spy's flame graph, pyinstrument's call tree,
+and what the page shows when a machine forbids py-spy to read another process."""
+import html
+import json
+import os
+import re
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from packaging.requirements import Requirement
+
+from .commands import LESSON_CODE, CommandError
+
+# What py-spy says when the kernel refuses it another process's memory (ptrace, or
+# process_vm_readv, forbidden: a container without SYS_PTRACE, Yama's ptrace_scope, SIP).
+REFUSED = re.compile(r"Permission denied|Operation not permitted|os error (1|13)\b|ptrace",
+                     re.IGNORECASE)
+# A busy second's fraction: long enough to be sampled, so py-spy has a stack to write.
+PROBE = "import time\nend = time.perf_counter() + 0.3\nwhile time.perf_counter() < end: pass"
+
+
+def pinned_for_this_python(package, requirements=LESSON_CODE / "requirements.txt"):
+    """Whether the learner's requirements install `package` on this Python (their markers say
+    which Pythons get it: pyinstrument has no wheel for the newest)."""
+    for line in requirements.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            requirement = Requirement(line)
+            if requirement.name == package:
+                return requirement.marker is None or requirement.marker.evaluate()
+    return False
+
+
+def py_spy_refusal(bin_dir):
+    """None when py-spy, from `bin_dir`, can record a Python it starts; else what it said when
+    the system refused. Any other failure is an error: the page must not hide it."""
+    with tempfile.TemporaryDirectory() as folder:
+        command = [str(Path(bin_dir) / "py-spy"), "record", "-o", os.path.join(folder, "p.svg"),
+                   "--", str(Path(bin_dir) / "python"), "-c", PROBE]
+        try:
+            ran = subprocess.run(command, capture_output=True, text=True, timeout=60)
+        except FileNotFoundError as missing:
+            raise CommandError(f"py-spy is not installed in {bin_dir}") from missing
+    said = (ran.stdout + ran.stderr).strip()
+    if ran.returncode == 0:
+        return None
+    if REFUSED.search(said):
+        return said.splitlines()[0] if said else f"exit status {ran.returncode}"
+    raise CommandError(f"py-spy failed on a one-line program, for no reason the page knows"
+                       f" (exit status {ran.returncode}):\n{said}")
+
+
+@dataclass
+class Refused:
+    """A visible note where py-spy's output would be: what failed, and why."""
+
+    said: str
+
+    def _repr_markdown_(self):
+        return ("```{warning}\n"
+                "py-spy could not run on the machine that built this page. It said:"
+                f" `{self.said}`. py-spy reads the memory of the program it profiles, and this"
+                " system forbids one process to read another's (in a container, that needs the"
+                " `SYS_PTRACE` capability). On your own computer, run the commands as shown;"
+                " on Linux they need no special rights when py-spy starts the program itself.\n"
+                "```\n")
+
+
+@dataclass(frozen=True)
+class Box:
+    """One box of py-spy's flame graph: a function (at a line, unless recorded with
+    --function), the samples found in it and in what it called, and where the box is drawn."""
+
+    function: str
+    place: str  # "file.py:line"
+    samples: int
+    start: int  # the samples to its left, on its row
+    depth: int  # 0 for the box under `all`: the script's <module>
+
+
+class FlameGraph:
+    """The boxes of a py-spy flame graph, read back from its SVG, where each box carries its
+    tooltip (`parse (hourly.py:26) (102 samples, 57.30%)`) and its place (fg:x, fg:w, y)."""
+
+    BOX = re.compile(r'<title>([^<]+?) \(([^()]+:\d+)\) \([\d,]+ samples?, [\d.]+%\)</title>'
+                     r'<rect [^>]*?y="(\d+)"[^>]*?fg:x="(\d+)" fg:w="(\d+)"')
+    ALL = re.compile(r'<title>all \(([\d,]+) samples?, 100%\)</title><rect [^>]*?y="(\d+)"')
+
+    def __init__(self, svg_text):
+        found = self.ALL.search(svg_text)
+        if not found:
+            raise CommandError("py-spy's flame graph has no `all` box: has its format changed?")
+        self.total, all_y = int(found.group(1).replace(",", "")), int(found.group(2))
+        rows = sorted({int(y) for *_, y, _, _ in self.BOX.findall(svg_text)} | {all_y},
+                      reverse=all_y > min(int(y) for *_, y, _, _ in self.BOX.findall(svg_text)))
+        self.boxes = [Box(html.unescape(name), place, int(w), int(x), rows.index(int(y)) - 1)
+                      for name, place, y, x, w in self.BOX.findall(svg_text)]
+
+    def named(self, function):
+        return [box for box in self.boxes if box.function == function]
+
+    def called_by(self, parent):
+        """The boxes drawn right under `parent`: the calls it made."""
+        return [box for box in self.boxes if box.depth == parent.depth + 1
+                and parent.start <= box.start < parent.start + parent.samples]
+
+    def share(self, boxes):
+        """The percentage of all samples that these boxes (none inside another) hold."""
+        return 100 * sum(box.samples for box in boxes) / self.total
+
+
+@dataclass(frozen=True)
+class TreeLine:
+    """One line of pyinstrument's call tree: seconds, the function, where it is, its depth."""
+
+    seconds: float
+    function: str
+    place: str
+    depth: int
+
+
+def call_tree(output):
+    """The lines of the call tree pyinstrument printed, e.g. `   └─ 2.466 len  <built-in>`."""
+    pattern = re.compile(r"^([ │├└─]*?)(\d+\.\d+) (\S+)\s+(\S.*?)\s*$")
+    lines = []
+    for text in output.splitlines():
+        found = pattern.match(text)
+        if found:
+            indent, seconds, function, place = found.groups()
+            lines.append(TreeLine(float(seconds), function, place, len(indent) // 3))
+    return lines
+
+
+# -- what the page calls -------------------------------------------------------------------------
+
+COST_N = 3000  # the cost table's n: kernprof takes ~25 s a run at the lesson's 10000, ~3 s here
+SAMPLING_BOUND = 1.25  # py-spy's run may take at most this many times the plain run's
+TRACING_FLOOR = 1.5  # ... and a profiler told of every call at least this many times
+
+
+def refused():
+    """What py-spy said when this machine refused it (book_extension probes it), else None."""
+    return os.environ.get("LESSON_PY_SPY_REFUSED") or None
+
+
+def record(lesson, script, *arguments, svg="flame.svg", by_function=False):
+    """`py-spy record -o svg -- python script arguments`: run.graph holds its flame graph.
+    Where this machine forbids py-spy to read another process, a visible note instead."""
+    if refused():
+        return Refused(refused())
+    options = "--function " if by_function else ""
+    command = f"py-spy record {options}-o {svg} -- python {script}"
+    run = lesson.run(" ".join([command, *map(str, arguments)]))
+    run.svg = lesson.file(svg)
+    run.graph = FlameGraph(run.svg.read_text(encoding="utf-8"))
+    return run
+
+
+def picture(run):
+    """The flame graph as the page's figure (nothing where py-spy could not run)."""
+    if isinstance(run, Refused):
+        return None
+    from IPython.display import SVG
+    return SVG(filename=str(run.svg))
+
+
+@dataclass
+class NotInstallable:
+    """Commands for a tool that the learner's requirements do not install on this Python."""
+
+    commands: list
+    package: str
+
+    def _repr_markdown_(self):
+        import platform
+        typed = "\n".join(f"$ {command}" for command in self.commands)
+        return (f"````{{code-block}} console\n:class: needs-{self.package}\n\n{typed}\n````\n\n"
+                f"*{self.package} does not install from a wheel on Python"
+                f" {platform.python_version()}, which built this page, so these commands are"
+                " shown, not run.*\n")
+
+
+def pyinstrument(lesson, script, *arguments):
+    """`pyinstrument script arguments`: run.tree holds the call tree it printed."""
+    command = " ".join(["pyinstrument", script, *map(str, arguments)])
+    if not pinned_for_this_python("pyinstrument"):
+        return NotInstallable([command], "pyinstrument")
+    run = lesson.run(command)
+    run.tree = call_tree(run.output)
+    return run
+
+
+def cost_table(lesson, n=COST_N):
+    """`python measure_profilers.py n --json cost.json`, leaving out only what cannot run here;
+    run.rows holds each way's median, spread and ratio to the plain run."""
+    left_out = [name for name, gone in (("py-spy", refused()), ("pyinstrument",
+                not pinned_for_this_python("pyinstrument"))) if gone]
+    command = " ".join(["python measure_profilers.py", str(n), "--json cost.json",
+                        *(f"--without {name}" for name in left_out)])
+    run = lesson.run(command)
+    data = json.loads(lesson.file("cost.json").read_text(encoding="utf-8"))
+    run.rows = {row["way"]: row for row in data["rows"]}
+    run.repeats = data["repeats"]
+    expected = {"plain", "cProfile", "kernprof -l", "py-spy", "pyinstrument"} - set(left_out)
+    if set(run.rows) != expected:
+        raise CommandError(f"measure_profilers.py measured {sorted(run.rows)}, not"
+                           f" {sorted(expected)}:\n{run.output}")
+    return run
+
+
+def parse_speeds(stamp="2026-01-01 00:00:00", number=20000):
+    """Seconds per call of the two ways to read the exercise's timestamps (best of 5)."""
+    import datetime
+    import timeit
+
+    ways = {"strptime": lambda: datetime.datetime.strptime(stamp, "%Y-%m-%d %H:%M:%S"),
+            "fromisoformat": lambda: datetime.datetime.fromisoformat(stamp)}
+    return {name: min(timeit.repeat(way, number=number, repeat=5)) / number
+            for name, way in ways.items()}

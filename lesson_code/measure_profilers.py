@@ -1,0 +1,123 @@
+"""What does profiling cost? Run one script plain and under each profiler, and compare.
+
+Each run is a whole process, timed from start to exit: starting Python, importing, the work and,
+for a profiler, writing its report. The commands take turns (plain, cProfile, kernprof, py-spy,
+pyinstrument, then again) so that a slow spell of the machine touches them all alike. The table
+reports each one's median run, its spread (fastest to slowest run) and its median divided by
+the plain run's.
+
+Usage (from the folder that holds the lesson's scripts):
+  python measure_profilers.py 3000                 5 turns of sum_nexts_original.py 3000
+  python measure_profilers.py 3000 --repeats 9 --script exercise_word_counts.py
+  python measure_profilers.py 3000 --json cost.json   ... and save the measurements
+A profiler that is not installed is left out, with a line saying so.
+"""
+import argparse
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPEATS = 5
+# Each way to run the script: its name, the program it needs, and the command (reports go to
+# files, so that every profiler does the same work as when you use it).
+WAYS = [
+    ("plain", None, "{python} {script} {n}"),
+    ("cProfile", None, "{python} -m cProfile -o run.cprofile {script} {n}"),
+    ("kernprof -l", "kernprof", "kernprof -l -o run.lprof {script} {n}"),
+    ("py-spy", "py-spy", "py-spy record -o run.svg -- {python} {script} {n}"),
+    ("pyinstrument", "pyinstrument", "pyinstrument -o run.txt {script} {n}"),
+]
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(
+        prog="measure_profilers.py", description="Time a script plain and under each profiler.")
+    parser.add_argument("n", type=int, help="the script's argument, e.g. 3000")
+    parser.add_argument("--script", default="sum_nexts_original.py")
+    parser.add_argument("--repeats", type=int, default=REPEATS, help=f"turns (default {REPEATS})")
+    parser.add_argument("--without", action="append", default=[], metavar="NAME",
+                        help="leave out a profiler, e.g. --without py-spy")
+    parser.add_argument("--json", type=Path, help="also save the measurements here")
+    args = parser.parse_args(argv)
+    if args.n < 0 or args.repeats < 1:
+        parser.error("n must be >= 0 and --repeats >= 1")
+    if not (HERE / args.script).is_file():
+        parser.error(f"no script named {args.script} next to this one")
+    return args
+
+
+def available(without=()):
+    """The ways to run that this machine has, and a line for each one left out."""
+    ways, notes = [], []
+    for name, program, command in WAYS:
+        if name in without:
+            notes.append(f"{name}: left out (--without)")
+        elif program and not shutil.which(program):
+            notes.append(f"{name}: not installed here, left out")
+        else:
+            ways.append((name, command))
+    return ways, notes
+
+
+def run_once(command, folder):
+    start = time.perf_counter()
+    done = subprocess.run(command, shell=True, cwd=folder, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        raise RuntimeError(f"`{command}` failed (exit status {done.returncode}):\n"
+                           f"{(done.stdout + done.stderr).strip()}")
+    return seconds
+
+
+def measure(ways, script, n, repeats):
+    """{name: [seconds of each run]}, the ways taking turns, in a scratch copy of the script."""
+    times = {name: [] for name, _ in ways}
+    with tempfile.TemporaryDirectory() as folder:
+        shutil.copy2(HERE / script, folder)
+        for _ in range(repeats):
+            for name, command in ways:
+                typed = command.format(python=sys.executable, script=script, n=n)
+                times[name].append(run_once(typed, folder))
+    return times
+
+
+def summary(times):
+    plain = statistics.median(times["plain"])
+    return [{"way": name, "median": statistics.median(runs), "min": min(runs), "max": max(runs),
+             "runs": len(runs), "times_plain": statistics.median(runs) / plain}
+            for name, runs in times.items()]
+
+
+def print_table(data, out=sys.stdout):
+    print(f"{data['script']} {data['n']}, whole process: {data['repeats']} runs each, in turns",
+          file=out)
+    print(f"{'run':<14}{'median':>9}{'fastest':>10}{'slowest':>10}{'x plain':>9}", file=out)
+    for row in data["rows"]:
+        print(f"{row['way']:<14}{row['median']:>8.2f}s{row['min']:>9.2f}s{row['max']:>9.2f}s"
+              f"{row['times_plain']:>9.2f}", file=out)
+    for note in data["notes"]:
+        print(note, file=out)
+
+
+def main(argv):
+    args = parse_args(argv)
+    ways, notes = available(args.without)
+    try:
+        times = measure(ways, args.script, args.n, args.repeats)
+    except RuntimeError as error:
+        sys.exit(f"measure_profilers.py: {error}")
+    data = {"script": args.script, "n": args.n, "repeats": args.repeats,
+            "python": sys.version.split()[0], "rows": summary(times), "notes": notes}
+    print_table(data)
+    if args.json:
+        args.json.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
