@@ -77,6 +77,8 @@ class Scratch:
         self.env.pop("LINE_PROFILE", None)  # would switch on line_profiler's own summaries
         self.env["PYTHONDONTWRITEBYTECODE"] = "1"
         self.env["PYTHONUNBUFFERED"] = "1"  # keep a script's own lines before any traceback
+        # The page shows plain text: the kernel's TERM=xterm-color makes py-spy print colours.
+        self.env["NO_COLOR"] = "1"
 
     def run(self, *commands, expect_failure=False, timeout=None):
         """Run each command with bash, stop at the first that fails, and return a Run.

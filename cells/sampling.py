@@ -219,3 +219,15 @@ def parse_speeds(stamp="2026-01-01 00:00:00", number=20000):
             "fromisoformat": lambda: datetime.datetime.fromisoformat(stamp)}
     return {name: min(timeit.repeat(way, number=number, repeat=5)) / number
             for name, way in ways.items()}
+
+
+MEMORY_N = COST_N  # tracing every allocation: the double loops take ~40 s each at 10000
+
+
+def memory_report(lesson, effects_n, n=MEMORY_N):
+    """`python measure_memory.py n --effects-n effects_n --json memory.json`: run.versions and
+    run.effects hold what it measured."""
+    run = lesson.run(f"python measure_memory.py {n} --effects-n {effects_n} --json memory.json")
+    data = json.loads(lesson.file("memory.json").read_text(encoding="utf-8"))
+    run.n, run.versions, run.effects = data["n"], data["versions"], data["effects"]
+    return run

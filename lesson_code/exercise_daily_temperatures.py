@@ -3,8 +3,8 @@ profiler (py-spy or pyinstrument).
 
 Usage: python exercise_daily_temperatures.py N  (N: how many readings of a made-up sensor log)
 
-It makes a log of N timestamped temperature readings, one a minute, then reports the mean and
-the median temperature of each day, and the warmest day.
+It makes a log of N timestamped temperature readings, one a minute, works out the mean and the
+median temperature of each day, and reports the warmest and the coldest day.
 """
 import datetime
 import random
@@ -46,12 +46,12 @@ def main(argv):
         print(f"usage: python {argv[0]} N  (N: a whole number >= 0)", file=sys.stderr)
         sys.exit(2)
     summary = daily_summary(parse(line) for line in make_log(n))
-    for day, (mean, median) in summary.items():
-        print(f"{day}  mean {mean:6.2f}  median {median:6.2f}")
+    print(f"days of readings: {len(summary)}")
     if summary:
-        warmest = max(summary, key=lambda day: summary[day][0])
-        print(f"warmest day: {warmest}")
-
+        by_mean = sorted(summary, key=lambda day: summary[day][0])
+        for label, day in (("warmest", by_mean[-1]), ("coldest", by_mean[0])):
+            mean, median = summary[day]
+            print(f"{label}: {day}, mean {mean:.2f}, median {median:.2f}")
 
 if __name__ == "__main__":
     main(sys.argv)

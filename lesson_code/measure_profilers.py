@@ -12,7 +12,6 @@ Usage (from the folder that holds the lesson's scripts):
   python measure_profilers.py 3000 --json cost.json   ... and save the measurements
 A profiler that is not installed is left out, with a line saying so.
 """
-import argparse
 import json
 import shutil
 import statistics
@@ -21,6 +20,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from measure_variants import OneLineParser
 
 HERE = Path(__file__).resolve().parent
 REPEATS = 5
@@ -36,7 +37,7 @@ WAYS = [
 
 
 def parse_args(argv):
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="measure_profilers.py", description="Time a script plain and under each profiler.")
     parser.add_argument("n", type=int, help="the script's argument, e.g. 3000")
     parser.add_argument("--script", default="sum_nexts_original.py")

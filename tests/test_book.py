@@ -322,8 +322,28 @@ def test_going_further_has_a_glossary_and_a_figure_from_this_build(book):
     html = BeautifulSoup(book.page("going-further"), "html.parser")
     terms = {dt.get_text(strip=True).rstrip("#¶") for dt in html.select("dl.glossary dt")}
     assert {"wall time", "CPU time", "cumulative time", "own time", "hit"} <= terms
-    image = html.select_one("figure#fig-icicle img")
-    assert image is not None and image["src"].endswith(".svg") and image["alt"]
+    for figure in ("fig-icicle", "fig-flame-graph", "fig-daily-flame"):
+        image = html.select_one(f"figure#{figure} img")
+        assert image is not None and image["src"].endswith(".svg") and image["alt"], figure
+
+
+def test_the_sampling_profilers_ran_live_here(book):
+    # These machines must show py-spy's own output, never the note for a machine that forbids it.
+    html = BeautifulSoup(book.page("going-further"), "html.parser")
+    assert not html.select(".admonition.warning"), "py-spy was refused: the page shows a note"
+    consoles = [pre.get_text() for pre in html.select("div.highlight-console pre")]
+    recorded = [text for text in consoles if text.startswith("$ py-spy record")]
+    assert len(recorded) == 2 and all("Samples: " in text for text in recorded)
+    flame = (book.html / "_images").glob("*.svg")
+    assert any("sum_nexts (sum_nexts_original.py:" in path.read_text() for path in flame)
+    tree = [text for text in consoles if text.startswith("$ pyinstrument ")]
+    if TAGS["pyinstrument"]:
+        assert len(tree) == 1 and "sum_nexts  sum_nexts_original.py" in tree[0]
+    else:
+        assert html.select("div.needs-pyinstrument") and len(tree) == 1
+    cost = next(text for text in consoles if text.startswith("$ python measure_profilers.py"))
+    names = {"plain", "cProfile", "kernprof -l", "py-spy"} | ({"pyinstrument"} if TAGS["pyinstrument"] else set())
+    assert all(f"\n{name} " in cost for name in names), cost
 
 
 def test_copy_buttons_skip_prompts_output_and_line_numbers(book):

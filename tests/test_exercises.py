@@ -25,6 +25,27 @@ def test_the_word_counts_hot_function_is_count_words(tmp_path):
     assert max(ours, key=ours.get) == "count_words"
 
 
+@pytest.mark.parametrize("n,days", [("0", 0), ("1", 1), ("1440", 1), ("1441", 2), ("3000", 3)])
+def test_the_temperature_log_reports_each_day_and_the_warmest(n, days):
+    result = run("exercise_daily_temperatures.py", n)
+    lines = result.stdout.splitlines()
+    assert result.returncode == 0 and lines[0] == f"days of readings: {days}"
+    assert [line.split(":")[0] for line in lines[1:]] == (["warmest", "coldest"] if days else [])
+
+
+def test_line_profilers_own_decorator_profiles_only_when_asked(tmp_path):
+    plain = run("profile_word_counts.py", "500", cwd=LESSON_CODE)
+    assert plain.returncode == 0 and len(plain.stdout.splitlines()) == 5
+    assert not list(LESSON_CODE.glob("profile_output*")), "plain python must not profile"
+    copy = tmp_path / "code"
+    copy.mkdir()
+    for name in ("profile_word_counts.py", "exercise_word_counts.py"):
+        (copy / name).write_text((LESSON_CODE / name).read_text())
+    asked = run("profile_word_counts.py", "500", cwd=copy, env={**os.environ, "LINE_PROFILE": "1"})
+    assert asked.returncode == 0 and "count_words" in asked.stdout
+    assert (copy / "profile_output.lprof").is_file()
+
+
 @pytest.mark.parametrize("n", ["0", "1", "7", "3000"])
 def test_the_fixed_unique_values_prints_the_same(n):
     slow, fast = run("exercise_unique_values.py", n), run("solution_unique_values.py", n)
@@ -45,6 +66,8 @@ def test_the_suspects_are_told_apart():
     ("check_variant.py", []), ("check_variant.py", ["no_such_script.py"]),
     ("check_variant.py", ["exercise_suspect_a.py", "many"]), ("check_setup.py", ["extra"]),
     ("exercise_suspect_a.py", ["ten"]), ("exercise_suspect_b.py", []),
+    ("exercise_daily_temperatures.py", []), ("exercise_daily_temperatures.py", ["1e3"]),
+    ("profile_word_counts.py", ["many"]),
 ])
 def test_bad_input_gives_one_usage_line(script, args):
     result = run(script, *args)

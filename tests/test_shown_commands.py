@@ -24,9 +24,11 @@ from maintainer.refresh_pins import read_pins
 
 def runnable_here(classes):
     """A block marked needs-python-3-X runs only on Python 3.X or newer; one marked
-    needs-other-pythons (the comparison of Pythons) ran in the build and is not run again."""
+    needs-other-pythons (the comparison of Pythons) ran in the build and is not run again; one
+    marked needs-pyinstrument (or another package) names a tool this Python does not install."""
     for name in classes:
-        if name == "needs-other-pythons":
+        if name == "needs-other-pythons" or (name.startswith("needs-")
+                                             and not name.startswith("needs-python-")):
             return False
         if name.startswith("needs-python-"):
             return sys.version_info >= tuple(map(int, name.removeprefix("needs-python-").split("-")))

@@ -1,0 +1,105 @@
+"""How much memory does each version of sum_nexts need? Measured with tracemalloc.
+
+For every version the data is made first; then tracemalloc (standard library) follows one call
+of sum_nexts and reports its peak, the most memory the call held at any moment, and its
+result, what it still holds when it returns (the sums). Then three small measurements show
+where memory goes: slicing a list copies it, slicing a numpy array does not, and going through
+an array one element at a time makes a new Python object for each element.
+
+Usage (from the folder that holds the sum_nexts_*.py scripts):
+  python measure_memory.py 3000                     the table and the three measurements
+  python measure_memory.py 3000 --json memory.json  ... and save them
+
+tracemalloc slows down every allocation: the versions that make a new object for each addition
+take many times longer here than without it, which is why the lesson uses a small n.
+"""
+import json
+import sys
+import tracemalloc
+from pathlib import Path
+
+from measure_variants import HERE, VARIANTS, OneLineParser, load_variant
+
+
+def traced(work, *arguments):
+    """(peak, kept): bytes that work(*arguments) allocated at its peak, and still held after it
+    returned (its result). The result is returned too, so that it is not freed before then."""
+    tracemalloc.start()
+    try:
+        before, _ = tracemalloc.get_traced_memory()
+        tracemalloc.reset_peak()
+        result = work(*arguments)
+        kept, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return peak - before, kept - before, result
+
+
+def versions(n, seed=2016, folder=HERE):
+    rows = []
+    for script in VARIANTS:
+        module = load_variant(folder / script)
+        data = module.gen_data(n, seed)
+        peak, kept, _ = traced(module.sum_nexts, data)
+        rows.append({"script": script, "peak": peak, "result": kept})
+    return rows
+
+
+def effects(n, seed=2016, folder=HERE):
+    """Bytes allocated by the three operations the versions repeat, on the lesson's own data."""
+    numbers = load_variant(folder / "sum_nexts_original.py").gen_data(n, seed)
+    array = load_variant(folder / "sum_nexts_numpy_sum.py").gen_data(n, seed)
+    list_slice, _, copied = traced(lambda: numbers[1:])
+    array_slice, _, view = traced(lambda: array[1:])
+    each_float, _, floats = traced(list, numbers)  # n pointers to floats that already exist
+    each_scalar, _, scalars = traced(list, array)  # n pointers to new numpy.float64 objects
+    return {"n": n, "list_slice": list_slice, "array_slice": array_slice,
+            "slice_is_a_view": bool(view.base is array), "itemsize": array.itemsize, "copy_is_new": copied is not numbers,
+            "list_of_floats": each_float, "list_of_scalars": each_scalar,
+            "scalar_type": type(scalars[0]).__name__ if n else "", "made_objects":
+            sum(1 for x, y in zip(floats, scalars) if x is not y)}
+
+
+def size(value):
+    for unit, scale in (("MB", 1e6), ("kB", 1e3)):
+        if value >= scale:
+            return f"{value / scale:.3g} {unit}"
+    return f"{value} B"
+
+
+def print_report(data, out=sys.stdout):
+    n = data["n"]
+    print(f"sum_nexts, memory of one call: n = {n}, traced by tracemalloc", file=out)
+    print(f"{'version':32}{'peak':>10}{'result':>10}{'peak per number':>17}", file=out)
+    for row in data["versions"]:
+        print(f"{row['script']:32}{size(row['peak']):>10}{size(row['result']):>10}"
+              f"{row['peak'] / max(n, 1):>15.1f} B", file=out)
+    e = data["effects"]
+    print(f"\nWhat the versions repeat, for n = {e['n']}:", file=out)
+    print(f"  numbers[1:] of a list        {size(e['list_slice']):>9}  (a copy)", file=out)
+    print(f"  numbers[1:] of a numpy array {size(e['array_slice']):>9}  (a view: no copy)",
+          file=out)
+    print(f"  list(numbers), a list        {size(e['list_of_floats']):>9}  (its floats exist)",
+          file=out)
+    print(f"  list(numbers), a numpy array {size(e['list_of_scalars']):>9}  (one new"
+          f" {e['scalar_type']} per element)", file=out)
+
+
+def main(argv=None):
+    parser = OneLineParser(prog="measure_memory.py", description=__doc__.splitlines()[0])
+    parser.add_argument("n", type=int, help="how many numbers, e.g. 3000")
+    parser.add_argument("--effects-n", type=int, help="n of the three measurements (default: n)")
+    parser.add_argument("--seed", type=int, default=2016, help="seed of the data (default 2016)")
+    parser.add_argument("--json", type=Path, metavar="FILE", help="also save the measurements")
+    args = parser.parse_args(argv)
+    if args.n < 1 or (args.effects_n is not None and args.effects_n < 1):
+        parser.error("n must be at least 1")
+    data = {"n": args.n, "seed": args.seed, "versions": versions(args.n, args.seed),
+            "effects": effects(args.effects_n or args.n, args.seed)}
+    print_report(data)
+    if args.json:
+        args.json.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

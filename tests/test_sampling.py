@@ -1,0 +1,141 @@
+"""The sampling profilers' helpers: reading py-spy's flame graph and pyinstrument's tree, telling
+a machine that forbids py-spy from a broken py-spy, and the cost-measuring script."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import LESSON_CODE
+
+from cells.commands import CommandError
+from cells.sampling import FlameGraph, Refused, call_tree, pinned_for_this_python, py_spy_refusal
+
+BIN = Path(sys.executable).parent
+
+
+def box(name, place, samples, x, y):
+    return (f'<g><title>{name} ({place}) ({samples} samples, {100 * samples / 10:.2f}%)</title>'
+            f'<rect x="0%" y="{y}" width="1%" height="15" fill="rgb(1,2,3)" fg:x="{x}" '
+            f'fg:w="{samples}"/><text x="0%" y="{y}"></text></g>')
+
+
+# py-spy draws `all` on top and each call one row (16 pixels) below its caller.
+SVG = ('<svg><g><title>all (10 samples, 100%)</title><rect x="0%" y="52" width="100%" '
+       'height="15" fill="rgb(1,2,3)" fg:x="0" fg:w="10"/></g>'
+       + box("&lt;module&gt;", "hourly.py:1", 10, 0, 68) + box("main", "hourly.py:40", 10, 0, 84)
+       + box("parse", "hourly.py:26", 7, 0, 100) + box("make_log", "hourly.py:17", 3, 7, 100)
+       + box("_strptime_datetime", "_strptime.py:565", 6, 1, 116)
+       + box("gauss", "random.py:592", 2, 8, 116) + '</svg>')
+
+
+def test_the_flame_graph_is_read_back_as_boxes_under_their_callers():
+    graph = FlameGraph(SVG)
+    assert graph.total == 10
+    assert [(b.function, b.depth) for b in graph.boxes][:2] == [("<module>", 0), ("main", 1)]
+    (parse,) = graph.named("parse")
+    assert [b.function for b in graph.called_by(parse)] == ["_strptime_datetime"]
+    assert graph.share(graph.called_by(parse)) == 60
+    assert graph.share(graph.named("make_log")) == 30
+
+
+def test_a_flame_graph_without_its_top_box_is_refused():
+    with pytest.raises(CommandError, match="format"):
+        FlameGraph("<svg></svg>")
+
+
+def test_pyinstruments_tree_is_read_with_its_depths():
+    output = ("Program: sum_nexts_original.py 10000\n\n"
+              "11.911 <module>  sum_nexts_original.py:1\n"
+              "└─ 11.910 main  sum_nexts_original.py:50\n"
+              "   └─ 11.907 sum_nexts  sum_nexts_original.py:26\n"
+              "      ├─ 9.440 [self]  sum_nexts_original.py\n"
+              "      └─ 2.466 len  <built-in>\n\n"
+              "    pyinstrument --load-prev 2026-11-27T14-48-38 [options]\n")
+    tree = call_tree(output)
+    assert [(line.function, line.depth, line.seconds) for line in tree] == [
+        ("<module>", 0, 11.911), ("main", 1, 11.91), ("sum_nexts", 2, 11.907),
+        ("[self]", 3, 9.44), ("len", 3, 2.466)]
+    assert tree[-1].place == "<built-in>"
+
+
+def fake_py_spy(folder, says, status):
+    script = folder / "py-spy"
+    script.write_text(f"#!/bin/sh\necho '{says}' >&2\nexit {status}\n")
+    script.chmod(0o755)
+    return folder
+
+
+def test_a_machine_that_forbids_tracing_gets_a_note_with_what_py_spy_said(tmp_path):
+    said = "Error: Failed to copy PyInterpreterState: Operation not permitted (os error 1)"
+    assert py_spy_refusal(fake_py_spy(tmp_path, said, 1)) == said
+    note = Refused(said)._repr_markdown_()
+    assert note.startswith("```{warning}") and said in note and "SYS_PTRACE" in note
+
+
+def test_any_other_py_spy_failure_fails_the_build(tmp_path):
+    with pytest.raises(CommandError, match="no reason the page knows"):
+        py_spy_refusal(fake_py_spy(tmp_path, "Error: Failed to write flamegraph", 1))
+    with pytest.raises(CommandError, match="not installed"):
+        py_spy_refusal(tmp_path / "empty")
+
+
+def test_py_spy_records_here():
+    # These machines must take the live path: a refusal here would hide the page's figures.
+    assert py_spy_refusal(BIN) is None
+
+
+def test_a_package_is_pinned_for_the_pythons_its_marker_names(tmp_path):
+    requirements = tmp_path / "requirements.txt"
+    requirements.write_text("# comment\npy-spy==0.4.3\n"
+                            "pyinstrument==5.1.3 ; python_full_version < '3.15'  # no 3.15 wheel\n")
+    assert pinned_for_this_python("py-spy", requirements)
+    assert pinned_for_this_python("pyinstrument", requirements) == (sys.version_info < (3, 15))
+    assert not pinned_for_this_python("scalene", requirements)
+
+
+def test_the_cost_table_measures_each_installed_profiler_in_turns(tmp_path):
+    saved = tmp_path / "cost.json"
+    result = subprocess.run(
+        [sys.executable, "measure_profilers.py", "1500", "--repeats", "2", "--without", "kernprof -l",
+         "--json", str(saved)], cwd=LESSON_CODE, capture_output=True, text=True, timeout=120,
+        env={"PATH": f"{BIN}:/usr/bin:/bin"})
+    assert result.returncode == 0, result.stderr
+    data = json.loads(saved.read_text())
+    ways = {row["way"]: row for row in data["rows"]}
+    assert set(ways) == {"plain", "cProfile", "py-spy", "pyinstrument"} - (
+        set() if pinned_for_this_python("pyinstrument") else {"pyinstrument"})
+    assert ways["plain"]["times_plain"] == 1 and all(row["runs"] == 2 for row in ways.values())
+    assert all(row["min"] <= row["median"] <= row["max"] for row in ways.values())
+    assert "kernprof -l: left out (--without)" in result.stdout
+    assert not list(LESSON_CODE.glob("run.*")), "reports belong in a scratch folder"
+
+
+@pytest.mark.parametrize("args", [[], ["-1"], ["10", "--repeats", "0"], ["10", "--script", "x.py"]])
+def test_the_cost_script_rejects_bad_input_without_a_traceback(args):
+    result = subprocess.run([sys.executable, "measure_profilers.py", *args], cwd=LESSON_CODE,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("measure_profilers.py: ") and result.stderr.count("\n") == 1
+
+
+def test_the_memory_script_sees_copies_views_and_new_objects(tmp_path):
+    saved = tmp_path / "memory.json"
+    result = subprocess.run([sys.executable, "measure_memory.py", "300", "--json", str(saved)],
+                            cwd=LESSON_CODE, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(saved.read_text())
+    assert [row["script"] for row in data["versions"]][0] == "sum_nexts_original.py"
+    assert all(row["peak"] >= row["result"] > 8 * 300 for row in data["versions"])
+    effects = data["effects"]
+    assert effects["list_slice"] >= 8 * 299 and effects["array_slice"] < 1000
+    assert effects["slice_is_a_view"] and effects["copy_is_new"]
+    assert effects["made_objects"] == 300 and effects["scalar_type"] == "float64"
+
+
+@pytest.mark.parametrize("args", [[], ["0"], ["ten"], ["10", "--effects-n", "0"]])
+def test_the_memory_script_rejects_bad_input_in_one_line(args):
+    result = subprocess.run([sys.executable, "measure_memory.py", *args], cwd=LESSON_CODE,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2 and result.stderr.startswith("measure_memory.py: ")
+    assert result.stderr.count("\n") == 1
