@@ -1,7 +1,6 @@
 """The sampling profilers of the Go further page: py-spy's flame graph, pyinstrument's call tree,
 and what the page shows when a machine forbids py-spy to read another process."""
 import html
-import json
 import os
 import re
 import subprocess
@@ -135,11 +134,6 @@ def call_tree(output):
 
 # -- what the page calls -------------------------------------------------------------------------
 
-COST_N = 3000  # the cost table's n: kernprof takes ~25 s a run at the lesson's 10000, ~3 s here
-SAMPLING_BOUND = 1.25  # py-spy's run may take at most this many times the plain run's
-TRACING_FLOOR = 1.5  # ... and a profiler told of every call at least this many times
-
-
 def refused():
     """What py-spy said when this machine refused it (book_extension probes it), else None."""
     return os.environ.get("LESSON_PY_SPY_REFUSED") or None
@@ -192,24 +186,6 @@ def pyinstrument(lesson, script, *arguments):
     return run
 
 
-def cost_table(lesson, n=COST_N):
-    """`python measure_profilers.py n --json cost.json`, leaving out only what cannot run here;
-    run.rows holds each way's median, spread and ratio to the plain run."""
-    left_out = [name for name, gone in (("py-spy", refused()), ("pyinstrument",
-                not pinned_for_this_python("pyinstrument"))) if gone]
-    command = " ".join(["python measure_profilers.py", str(n), "--json cost.json",
-                        *(f"--without {name}" for name in left_out)])
-    run = lesson.run(command)
-    data = json.loads(lesson.file("cost.json").read_text(encoding="utf-8"))
-    run.rows = {row["way"]: row for row in data["rows"]}
-    run.repeats = data["repeats"]
-    expected = {"plain", "cProfile", "kernprof -l", "py-spy", "pyinstrument"} - set(left_out)
-    if set(run.rows) != expected:
-        raise CommandError(f"measure_profilers.py measured {sorted(run.rows)}, not"
-                           f" {sorted(expected)}:\n{run.output}")
-    return run
-
-
 def parse_speeds(stamp="2026-01-01 00:00:00", number=20000):
     """Seconds per call of the two ways to read the exercise's timestamps (best of 5)."""
     import datetime
@@ -219,15 +195,3 @@ def parse_speeds(stamp="2026-01-01 00:00:00", number=20000):
             "fromisoformat": lambda: datetime.datetime.fromisoformat(stamp)}
     return {name: min(timeit.repeat(way, number=number, repeat=5)) / number
             for name, way in ways.items()}
-
-
-MEMORY_N = COST_N  # tracing every allocation: the double loops take ~40 s each at 10000
-
-
-def memory_report(lesson, effects_n, n=MEMORY_N):
-    """`python measure_memory.py n --effects-n effects_n --json memory.json`: run.versions and
-    run.effects hold what it measured."""
-    run = lesson.run(f"python measure_memory.py {n} --effects-n {effects_n} --json memory.json")
-    data = json.loads(lesson.file("memory.json").read_text(encoding="utf-8"))
-    run.n, run.versions, run.effects = data["n"], data["versions"], data["effects"]
-    return run

@@ -53,11 +53,11 @@ def effects(n, seed=2016, folder=HERE):
     array_slice, _, view = traced(lambda: array[1:])
     each_float, _, floats = traced(list, numbers)  # n pointers to floats that already exist
     each_scalar, _, scalars = traced(list, array)  # n pointers to new numpy.float64 objects
-    return {"n": n, "list_slice": list_slice, "array_slice": array_slice,
-            "slice_is_a_view": bool(view.base is array), "itemsize": array.itemsize, "copy_is_new": copied is not numbers,
-            "list_of_floats": each_float, "list_of_scalars": each_scalar,
-            "scalar_type": type(scalars[0]).__name__ if n else "", "made_objects":
-            sum(1 for x, y in zip(floats, scalars) if x is not y)}
+    return {"n": n, "itemsize": array.itemsize, "list_slice": list_slice,
+            "array_slice": array_slice, "copy_is_new": copied is not numbers,
+            "slice_is_a_view": bool(view.base is array), "list_of_floats": each_float,
+            "list_of_scalars": each_scalar, "scalar_type": type(scalars[0]).__name__,
+            "made_objects": sum(1 for x, y in zip(floats, scalars) if x is not y)}
 
 
 def size(value):

@@ -13,7 +13,8 @@ from tests.support.book_copy import copy_book
 ROOT = Path(__file__).resolve().parent.parent
 LESSON_CODE = ROOT / "lesson_code"
 DOCS = ROOT / "docs"
-GLUE_ROLE = re.compile(r"\{glue:text\}`([^`:]+)(?::([^`]*))?`")
+# `key:format`, or `other-page.md::key:format` for a figure another page measured
+GLUE_ROLE = re.compile(r"\{glue:text\}`((?:[\w-]+\.md::)?[^`:]+)(?::([^`]*))?`")
 ONLY_BLOCK = re.compile(r"^```\{only\} (.+?)\n(.*?)^```\n", re.MULTILINE | re.DOTALL)
 
 

@@ -1,0 +1,54 @@
+"""What each profiler costs (measure_profilers.py's JSON): the figures the prose quotes and the
+claims it makes about them."""
+import json
+
+from .checks import claim
+from .commands import CommandError
+from .sampling import pinned_for_this_python, refused
+
+COST_N = 3000  # kernprof takes ~25 s a run at the lesson's n = 10000, ~3 s here
+SAMPLING_BOUND = 1.25  # py-spy's run may take at most this many times the plain run's
+TRACING_FLOOR = 1.5  # ... and a profiler told of every call at least this many times
+
+
+def measure_costs(lesson, n=COST_N):
+    """`python measure_profilers.py n --json cost.json`, leaving out only what cannot run here
+    (py-spy where the machine forbids it, pyinstrument where it does not install)."""
+    left_out = [name for name, gone in (("py-spy", refused()),
+                                        ("pyinstrument", not pinned_for_this_python("pyinstrument")))
+                if gone]
+    command = " ".join(["python measure_profilers.py", str(n), "--json cost.json",
+                        *(f"--without {name}" for name in left_out)])
+    run = lesson.run(command)
+    run.costs = ProfilerCosts(json.loads(lesson.file("cost.json").read_text(encoding="utf-8")))
+    expected = {"plain", "cProfile", "kernprof -l", "py-spy", "pyinstrument"} - set(left_out)
+    if set(run.costs.times) != expected:
+        raise CommandError(f"measure_profilers.py measured {sorted(run.costs.times)}, not"
+                           f" {sorted(expected)}:\n{run.output}")
+    return run
+
+
+class ProfilerCosts:
+    def __init__(self, data):
+        self.data = data
+        self.times = {row["way"]: row["times_plain"] for row in data["rows"]}  # x plain, medians
+
+    def figures(self):
+        """The figures of the prose, once its sentences about them are checked."""
+        x = self.times
+        claim(min(x["cProfile"], x["kernprof -l"]) > TRACING_FLOOR,
+              f"the deterministic profilers make the run more than {TRACING_FLOOR} times as long",
+              times=x)
+        found = {"cost_n": self.data["n"], "cost_repeats": self.data["repeats"],
+                 "cprofile_x": x["cProfile"], "kernprof_x": x["kernprof -l"],
+                 "tracing_floor": TRACING_FLOOR}
+        if "py-spy" in x:
+            claim(x["py-spy"] < SAMPLING_BOUND,
+                  f"py-spy makes the run less than {SAMPLING_BOUND} times as long", times=x)
+            found |= {"spy_x": x["py-spy"], "sampling_bound_percent": 100 * (SAMPLING_BOUND - 1)}
+        if "pyinstrument" in x:
+            claim(x["pyinstrument"] > TRACING_FLOOR,
+                  "pyinstrument costs this call-heavy program as much as a deterministic profiler",
+                  times=x)
+            found["pyinstrument_x"] = x["pyinstrument"]
+        return found
