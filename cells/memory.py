@@ -39,8 +39,10 @@ class MemoryUse:
               "slicing a list copies a pointer for each element", effects=e)
         claim(e["array_slice"] < 1000 and e["slice_is_a_view"],
               "slicing an array makes a view, whatever its length", effects=e)
-        claim(e["made_objects"] == big and e["scalar_type"] == "float64",
-              "going through an array makes one numpy.float64 for each element", effects=e)
+        new_per_element = (e["list_of_scalars"] - e["list_of_floats"]) / big
+        claim(e["scalar_type"] == "float64" and new_per_element >= 24,
+              "going through an array makes a new numpy.float64 object for each element",
+              effects=e, new_per_element=new_per_element)
         claim(self.extra["reverse_cumsum"] >= 8 * (n - 1),
               "the reverse cumulative sum holds one temporary array beside its result",
               extra=self.extra)
@@ -52,4 +54,5 @@ class MemoryUse:
                 "array_per_number": self.per_number("numpy_sum"),
                 "list_slice_kb": e["list_slice"] / 1e3, "array_slice_bytes": e["array_slice"],
                 "scalars_kb": e["list_of_scalars"] / 1e3, "floats_kb": e["list_of_floats"] / 1e3,
+                "scalar_bytes": e["scalar_size"],
                 "cumsum_extra_per_number": self.extra["reverse_cumsum"] / n}

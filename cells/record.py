@@ -24,7 +24,10 @@ class Record:
             value = _plain(value)
             glue(name, value, display=False)
             self.figures[name] = value
-        publish(self.figures, f"{self.page}.figures.json")
+        # A figure not measured on this build (nan, for prose its {only} blocks leave out) is
+        # null in the record: JSON has no nan.
+        publish({name: None if value != value else value for name, value in self.figures.items()},
+                f"{self.page}.figures.json")
 
 
 def _plain(value):

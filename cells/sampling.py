@@ -39,14 +39,15 @@ def py_spy_refusal(bin_dir):
         command = [str(Path(bin_dir) / "py-spy"), "record", "-o", os.path.join(folder, "p.svg"),
                    "--", str(Path(bin_dir) / "python"), "-c", PROBE]
         try:
-            ran = subprocess.run(command, capture_output=True, text=True, timeout=60)
+            ran = subprocess.run(command, capture_output=True, text=True, timeout=60,
+                                 env=dict(os.environ, NO_COLOR="1"))
         except FileNotFoundError as missing:
             raise CommandError(f"py-spy is not installed in {bin_dir}") from missing
     said = (ran.stdout + ran.stderr).strip()
     if ran.returncode == 0:
         return None
-    if REFUSED.search(said):
-        return said.splitlines()[0] if said else f"exit status {ran.returncode}"
+    if REFUSED.search(said):  # the line that says why, not py-spy's banner
+        return next(line.strip() for line in said.splitlines() if REFUSED.search(line))
     raise CommandError(f"py-spy failed on a one-line program, for no reason the page knows"
                        f" (exit status {ran.returncode}):\n{said}")
 
@@ -62,8 +63,9 @@ class Refused:
                 "py-spy could not run on the machine that built this page. It said:"
                 f" `{self.said}`. py-spy reads the memory of the program it profiles, and this"
                 " system forbids one process to read another's (in a container, that needs the"
-                " `SYS_PTRACE` capability). On your own computer, run the commands as shown;"
-                " on Linux they need no special rights when py-spy starts the program itself.\n"
+                " `SYS_PTRACE` capability), so this page shows no py-spy output. On your own"
+                " Linux computer, `py-spy record` needs no special rights when it starts the"
+                " program itself; on macOS it needs `sudo`.\n"
                 "```\n")
 
 
@@ -92,13 +94,21 @@ class FlameGraph:
         if not found:
             raise CommandError("py-spy's flame graph has no `all` box: has its format changed?")
         self.total, all_y = int(found.group(1).replace(",", "")), int(found.group(2))
-        rows = sorted({int(y) for *_, y, _, _ in self.BOX.findall(svg_text)} | {all_y},
-                      reverse=all_y > min(int(y) for *_, y, _, _ in self.BOX.findall(svg_text)))
+        boxes = self.BOX.findall(svg_text)
+        if not boxes:
+            raise CommandError("py-spy's flame graph has no box under `all`: nothing was sampled")
+        # Rows from `all` outwards: py-spy draws it on top, but a flame graph may grow upwards.
+        ys = {int(y) for _, _, y, _, _ in boxes}
+        rows = sorted(ys | {all_y}, reverse=all_y > min(ys))
         self.boxes = [Box(html.unescape(name), place, int(w), int(x), rows.index(int(y)) - 1)
-                      for name, place, y, x, w in self.BOX.findall(svg_text)]
+                      for name, place, y, x, w in boxes]
 
     def named(self, function):
         return [box for box in self.boxes if box.function == function]
+
+    def in_file(self, name):
+        """The boxes of functions defined in the file `name` (py-spy may show a longer path)."""
+        return [box for box in self.boxes if Path(box.place.rsplit(":", 1)[0]).name == name]
 
     def called_by(self, parent):
         """The boxes drawn right under `parent`: the calls it made."""

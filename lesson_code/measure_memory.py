@@ -2,7 +2,7 @@
 
 For every version the data is made first; then tracemalloc (standard library) follows one call
 of sum_nexts and reports its peak, the most memory the call held at any moment, and its
-result, what it still holds when it returns (the sums). Then three small measurements show
+result, what it still holds when it returns (the sums). Then four small measurements show
 where memory goes: slicing a list copies it, slicing a numpy array does not, and going through
 an array one element at a time makes a new Python object for each element.
 
@@ -51,13 +51,13 @@ def effects(n, seed=2016, folder=HERE):
     array = load_variant(folder / "sum_nexts_numpy_sum.py").gen_data(n, seed)
     list_slice, _, copied = traced(lambda: numbers[1:])
     array_slice, _, view = traced(lambda: array[1:])
-    each_float, _, floats = traced(list, numbers)  # n pointers to floats that already exist
+    each_float, _, _ = traced(list, numbers)  # n pointers to floats that already exist
     each_scalar, _, scalars = traced(list, array)  # n pointers to new numpy.float64 objects
     return {"n": n, "itemsize": array.itemsize, "list_slice": list_slice,
             "array_slice": array_slice, "copy_is_new": copied is not numbers,
             "slice_is_a_view": bool(view.base is array), "list_of_floats": each_float,
             "list_of_scalars": each_scalar, "scalar_type": type(scalars[0]).__name__,
-            "made_objects": sum(1 for x, y in zip(floats, scalars) if x is not y)}
+            "scalar_size": sys.getsizeof(scalars[0])}
 
 
 def size(value):

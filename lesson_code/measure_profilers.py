@@ -43,6 +43,7 @@ def parse_args(argv):
     parser.add_argument("--script", default="sum_nexts_original.py")
     parser.add_argument("--repeats", type=int, default=REPEATS, help=f"turns (default {REPEATS})")
     parser.add_argument("--without", action="append", default=[], metavar="NAME",
+                        choices=[name for name, _, _ in WAYS[1:]],
                         help="leave out a profiler, e.g. --without py-spy")
     parser.add_argument("--json", type=Path, help="also save the measurements here")
     args = parser.parse_args(argv)

@@ -15,16 +15,17 @@ LESSON_CODE = ROOT / "lesson_code"
 DOCS = ROOT / "docs"
 # `key:format`, or `other-page.md::key:format` for a figure another page measured
 GLUE_ROLE = re.compile(r"\{glue:text\}`((?:[\w-]+\.md::)?[^`:]+)(?::([^`]*))?`")
-ONLY_BLOCK = re.compile(r"^```\{only\} (.+?)\n(.*?)^```\n", re.MULTILINE | re.DOTALL)
+# An {only} block, fenced with three backticks or more (more when it holds a fenced directive)
+ONLY_BLOCK = re.compile(r"^(`{3,})\{only\} (.+?)\n(.*?)^\1\n", re.MULTILINE | re.DOTALL)
 
 
 def glue_roles(source, tags):
     """[(key, format)] of each {glue:text} role a build with these tags (build_tags()) renders:
     the {only} blocks it leaves out are skipped."""
     def keep(match):
-        words = match[1].split()
+        words = match[2].split()
         wanted = not tags[words[-1]] if words[0] == "not" else tags[words[0]]
-        return match[2] if wanted else ""
+        return match[3] if wanted else ""
     return GLUE_ROLE.findall(ONLY_BLOCK.sub(keep, source))
 
 

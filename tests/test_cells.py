@@ -133,8 +133,9 @@ def test_a_wrong_version_is_named_before_anything_else(tmp_path):
 def test_the_record_publishes_each_figure_once(tmp_path, monkeypatch):
     monkeypatch.setenv("LESSON_PUBLISH_DIR", str(tmp_path))
     record = Record("a-page")
-    record.quote(n=numpy.int64(10), share=numpy.float64(12.5), python="3.11.7")
-    assert json.loads((tmp_path / "a-page.figures.json").read_text()) == {
-        "n": 10, "share": 12.5, "python": "3.11.7"}
+    record.quote(n=numpy.int64(10), share=numpy.float64(12.5), python="3.11.7",
+                 not_measured=float("nan"))
+    assert json.loads((tmp_path / "a-page.figures.json").read_text(), parse_constant=None) == {
+        "n": 10, "share": 12.5, "python": "3.11.7", "not_measured": None}
     with pytest.raises(ValueError, match="quoted twice"):
         record.quote(n=11)

@@ -1,15 +1,21 @@
 """The sampling profilers' helpers: reading py-spy's flame graph and pyinstrument's tree, telling
 a machine that forbids py-spy from a broken py-spy, and the cost-measuring script."""
 import json
+import math
+import re
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from conftest import LESSON_CODE
 
+from cells.checks import ClaimError
 from cells.commands import CommandError
+from cells.overhead import ProfilerCosts
 from cells.sampling import FlameGraph, Refused, call_tree, pinned_for_this_python, py_spy_refusal
+from cells.sampling_figures import flame_figures, temperature_figures, tree_figures
 
 BIN = Path(sys.executable).parent
 
@@ -39,13 +45,24 @@ def test_the_flame_graph_is_read_back_as_boxes_under_their_callers():
     assert graph.share(graph.named("make_log")) == 30
 
 
+def test_a_flame_graph_growing_upwards_is_read_the_same():
+    # Rows counted from `all` outwards, whichever way the picture grows.
+    flipped = re.sub(r'y="(\d+)"', lambda m: f'y="{200 - int(m[1])}"', SVG)
+    assert [(b.function, b.depth) for b in FlameGraph(flipped).boxes] == \
+        [(b.function, b.depth) for b in FlameGraph(SVG).boxes]
+
+
 def test_a_flame_graph_without_its_top_box_is_refused():
     with pytest.raises(CommandError, match="format"):
         FlameGraph("<svg></svg>")
 
 
 def test_pyinstruments_tree_is_read_with_its_depths():
-    output = ("Program: sum_nexts_original.py 10000\n\n"
+    output = ("9999 sums; sums[0] = 4972.083150\n\n"
+              "  _     ._   __/__   _ _  _  _ _/_   Recorded: 14:48:38  Samples:  11910\n"
+              " /_//_/// /_\\ / //_// / //_'/ //     Duration: 11.912    CPU time: 11.911\n"
+              "/   _/                      v5.1.3\n\n"
+              "Program: sum_nexts_original.py 10000\n\n"
               "11.911 <module>  sum_nexts_original.py:1\n"
               "└─ 11.910 main  sum_nexts_original.py:50\n"
               "   └─ 11.907 sum_nexts  sum_nexts_original.py:26\n"
@@ -130,7 +147,8 @@ def test_the_memory_script_sees_copies_views_and_new_objects(tmp_path):
     effects = data["effects"]
     assert effects["list_slice"] >= 8 * 299 and effects["array_slice"] < 1000
     assert effects["slice_is_a_view"] and effects["copy_is_new"]
-    assert effects["made_objects"] == 300 and effects["scalar_type"] == "float64"
+    assert effects["scalar_type"] == "float64"  # a new object for each element: 24+ bytes more
+    assert effects["list_of_scalars"] - effects["list_of_floats"] >= 300 * 24
 
 
 @pytest.mark.parametrize("args", [[], ["0"], ["ten"], ["10", "--effects-n", "0"]])
@@ -139,3 +157,25 @@ def test_the_memory_script_rejects_bad_input_in_one_line(args):
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 2 and result.stderr.startswith("measure_memory.py: ")
     assert result.stderr.count("\n") == 1
+
+
+def test_a_profiler_that_did_not_run_leaves_its_figures_not_measured():
+    # The prose quoting them is left out by {only}, but still parsed: every key must exist.
+    sum_nexts = SVG.replace("parse (hourly.py:26)", "sum_nexts (s.py:3)").replace(
+        "make_log (hourly.py:17)", "sum_nexts (s.py:2)")
+    script = "def sum_nexts(numbers):\n    for i in ...\n    sums[i] = sums[i] + numbers[j]\n"
+    live = flame_figures(SimpleNamespace(graph=FlameGraph(sum_nexts)), script)
+    assert live["spy_widest_line"] == 3 and live["spy_widest_share"] == 70
+    with pytest.raises(ClaimError, match="nearly every sample"):
+        flame_figures(SimpleNamespace(graph=FlameGraph(SVG)), script)
+    assert flame_figures(Refused("no"), "").keys() == live.keys()
+    tree = call_tree("3.0 <module>  s.py:1\n└─ 3.0 sum_nexts  s.py:2\n   └─ 1.0 len  <built-in>\n")
+    assert tree_figures(SimpleNamespace()).keys() == tree_figures(SimpleNamespace(tree=tree)).keys()
+    live = temperature_figures(SimpleNamespace(graph=FlameGraph(SVG)))
+    assert live["ex5_strptime_share"] == 60 and live["ex5_make_log_share"] == 30
+    assert temperature_figures(Refused("no")).keys() == live.keys()
+    rows = [{"way": way, "times_plain": x} for way, x in
+            [("plain", 1), ("cProfile", 3), ("kernprof -l", 9), ("py-spy", 1.01)]]
+    measured = ProfilerCosts({"n": 3000, "repeats": 5, "rows": rows}).figures()
+    without = ProfilerCosts({"n": 3000, "repeats": 5, "rows": rows[:3]}).figures()
+    assert measured.keys() == without.keys() and math.isnan(without["spy_x"])
