@@ -74,7 +74,9 @@ def _profiler_tags(app):
     """Tags for the sampling profilers' prose: `py_spy` where py-spy may read the program it
     starts (else the pages show what it said), `pyinstrument` where the learner's requirements
     install it on this Python."""
-    said = py_spy_refusal(Path(os.environ["LESSON_LEARNER_VENV"]) / "bin")
+    # LESSON_PY_SPY_REFUSED, set before the build, shows a maintainer the page such a machine gets.
+    said = os.environ.get("LESSON_PY_SPY_REFUSED") or py_spy_refusal(
+        Path(os.environ["LESSON_LEARNER_VENV"]) / "bin")
     if said:
         os.environ["LESSON_PY_SPY_REFUSED"] = said
     else:
