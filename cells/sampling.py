@@ -5,7 +5,7 @@ import os
 import re
 import subprocess
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from packaging.requirements import Requirement
@@ -14,8 +14,11 @@ from .commands import LESSON_CODE, CommandError
 
 # What py-spy says when the kernel refuses it another process's memory (ptrace, or
 # process_vm_readv, forbidden: a container without SYS_PTRACE, Yama's ptrace_scope, SIP).
-REFUSED = re.compile(r"Permission denied|Operation not permitted|os error (1|13)\b|ptrace",
-                     re.IGNORECASE)
+FORBIDDEN = re.compile(r"Permission denied|Operation not permitted|os error (1|13)\b|ptrace",
+                       re.IGNORECASE)
+# What it says when this release cannot read this Python's memory layout (a newer Python).
+UNSUPPORTED = re.compile(r"Unsupported version of Python")
+REFUSED = re.compile(f"{FORBIDDEN.pattern}|{UNSUPPORTED.pattern}", re.IGNORECASE)
 # A busy second's fraction: long enough to be sampled, so py-spy has a stack to write.
 PROBE = "import time\nend = time.perf_counter() + 0.3\nwhile time.perf_counter() < end: pass"
 
@@ -34,7 +37,8 @@ def pinned_for_this_python(package, requirements=LESSON_CODE / "requirements.txt
 
 def py_spy_refusal(bin_dir):
     """None when py-spy, from `bin_dir`, can record a Python it starts; else what it said when
-    the system refused. Any other failure is an error: the page must not hide it."""
+    the system refused, or when it cannot read this Python. Any other failure is an error: the
+    page must not hide it."""
     with tempfile.TemporaryDirectory() as folder:
         command = [str(Path(bin_dir) / "py-spy"), "record", "-o", os.path.join(folder, "p.svg"),
                    "--", str(Path(bin_dir) / "python"), "-c", PROBE]
@@ -57,16 +61,24 @@ class Refused:
     """A visible note where py-spy's output would be: what failed, and why."""
 
     said: str
+    commands: list = field(default_factory=list)  # shown, as typed, above the note
 
     def _repr_markdown_(self):
-        return ("```{warning}\n"
-                "py-spy could not run on the machine that built this page. It said:"
-                f" `{self.said}`. py-spy reads the memory of the program it profiles, and this"
-                " system forbids one process to read another's (in a container, that needs the"
-                " `SYS_PTRACE` capability), so this page shows no py-spy output. On your own"
-                " Linux computer, `py-spy record` needs no special rights when it starts the"
-                " program itself; on macOS it needs `sudo`.\n"
-                "```\n")
+        import platform
+        typed = "\n".join(f"$ {command}" for command in self.commands)
+        shown = f"````{{code-block}} console\n:class: needs-py-spy\n\n{typed}\n````\n\n" if typed else ""
+        if UNSUPPORTED.search(self.said):
+            why = (f"This release of py-spy cannot read Python {platform.python_version()}, which"
+                   " built this page: each new Python changes the layout of the memory that"
+                   " py-spy reads, and py-spy learns each one in a later release.")
+        else:
+            why = ("py-spy reads the memory of the program it profiles, and this system forbids"
+                   " one process to read another's (in a container, that needs the `SYS_PTRACE`"
+                   " capability). On your own Linux computer, `py-spy record` needs no special"
+                   " rights when it starts the program itself; on macOS it needs `sudo`.")
+        return (shown + "```{warning}\n"
+                f"py-spy could not run on the machine that built this page. It said: `{self.said}`."
+                f" {why} So this page shows py-spy's commands, not their output.\n```\n")
 
 
 @dataclass(frozen=True)
@@ -152,11 +164,11 @@ def refused():
 def record(lesson, script, *arguments, svg="flame.svg", by_function=False):
     """`py-spy record -o svg -- python script arguments`: run.graph holds its flame graph.
     Where this machine forbids py-spy to read another process, a visible note instead."""
-    if refused():
-        return Refused(refused())
     options = "--function " if by_function else ""
-    command = f"py-spy record {options}-o {svg} -- python {script}"
-    run = lesson.run(" ".join([command, *map(str, arguments)]))
+    command = " ".join([f"py-spy record {options}-o {svg} -- python {script}", *map(str, arguments)])
+    if refused():
+        return Refused(refused(), [command])
+    run = lesson.run(command)
     run.svg = lesson.file(svg)
     run.graph = FlameGraph(run.svg.read_text(encoding="utf-8"))
     return run

@@ -97,6 +97,13 @@ def test_any_other_py_spy_failure_fails_the_build(tmp_path):
         py_spy_refusal(tmp_path / "empty")
 
 
+def test_a_python_too_new_for_py_spy_gets_its_own_note(tmp_path):
+    said = "Error: Unsupported version of Python: 3.16.0"
+    assert py_spy_refusal(fake_py_spy(tmp_path, said, 1)) == said
+    note = Refused(said)._repr_markdown_()
+    assert "cannot read Python" in note and "SYS_PTRACE" not in note
+
+
 def test_py_spy_records_here():
     # These machines must take the live path: a refusal here would hide the page's figures.
     assert py_spy_refusal(BIN) is None
