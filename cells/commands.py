@@ -77,7 +77,10 @@ class Scratch:
         self.env.pop("LINE_PROFILE", None)  # would switch on line_profiler's own summaries
         self.env["PYTHONDONTWRITEBYTECODE"] = "1"
         self.env["PYTHONUNBUFFERED"] = "1"  # keep a script's own lines before any traceback
-        # The page shows plain text: the kernel's TERM=xterm-color makes py-spy print colours.
+        # The page shows plain text, as a piped terminal gives: ipykernel forces colours on the
+        # programs it starts (py-spy obeys), so its forcing variables go.
+        for forcing in ("FORCE_COLOR", "CLICOLOR_FORCE"):
+            self.env.pop(forcing, None)
         self.env["NO_COLOR"] = "1"
 
     def run(self, *commands, expect_failure=False, timeout=None):

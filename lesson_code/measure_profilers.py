@@ -8,7 +8,7 @@ the plain run's.
 
 Usage (from the folder that holds the lesson's scripts):
   python measure_profilers.py 3000                 5 turns of sum_nexts_original.py 3000
-  python measure_profilers.py 3000 --repeats 9 --script exercise_word_counts.py
+  python measure_profilers.py 3000 --repeats 9 --script your_script.py
   python measure_profilers.py 3000 --json cost.json   ... and save the measurements
 A profiler that is not installed is left out, with a line saying so.
 """

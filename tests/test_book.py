@@ -334,6 +334,7 @@ def test_the_sampling_profilers_ran_live_here(book):
     html = BeautifulSoup(book.page("going-further"), "html.parser")
     assert not html.select(".admonition.warning"), "py-spy was refused: the page shows a note"
     consoles = [pre.get_text() for pre in html.select("div.highlight-console pre")]
+    assert not [text for text in consoles if "\x1b" in text], "colour codes in a console block"
     recorded = [text for text in consoles if text.startswith("$ py-spy record")]
     assert len(recorded) == 2 and all("Samples: " in text for text in recorded)
     flame = (book.html / "_images").glob("*.svg")
