@@ -107,3 +107,32 @@ def icicle(profile_path, root_function="<module>", depth=6, smallest=0.01):
     ax.spines[["top", "right", "left"]].set_visible(False)
     fig.tight_layout()
     return fig
+
+
+def flame_chart(graph, title):
+    """A flame graph drawn from py-spy's boxes (cells.sampling.FlameGraph), large enough to read
+    on the page: the whole run on top, and under each box the calls it made, each as wide as
+    its share of the samples."""
+    # Rows down to the deepest box wider than 2%: the slivers under it only add height.
+    rows = max(box.depth for box in graph.boxes if box.samples > 0.02 * graph.total) + 1
+    fig, ax = plt.subplots(figsize=(8, 0.55 * rows + 0.9))
+    palette = ["#c0392b", "#d35400", "#e67e22", "#f39c12", "#f1c40f", "#f7dc6f"]
+    for box in [box for box in graph.boxes if box.depth < rows]:
+        share = box.samples / graph.total
+        ax.add_patch(plt.Rectangle((box.start / graph.total, box.depth), share, 0.92,
+                                   color=palette[box.depth % len(palette)], ec="white", lw=0.5))
+        if share > 0.09:
+            file, line = box.place.rsplit(":", 1)
+            where = f"line {line}" if box.function != "<module>" else file
+            ax.text((box.start + box.samples / 2) / graph.total, box.depth + 0.46,
+                    f"{box.function}, {where}\n{100 * share:.0f}%", ha="center", va="center",
+                    fontsize=8, color="white" if box.depth < 3 else "black")
+    ax.set_xlim(0, 1)
+    ax.set_ylim(rows, 0)
+    ax.set_title(title, fontsize=9)
+    ax.set_xlabel(f"share of py-spy's {graph.total} samples; each row is called by the row above it")
+    ax.set_xticks([0, 0.25, 0.5, 0.75, 1], ["0%", "25%", "50%", "75%", "100%"])
+    ax.set_yticks([])
+    ax.spines[["top", "right", "left"]].set_visible(False)
+    fig.tight_layout()
+    return fig

@@ -3,6 +3,7 @@ and what the page shows when a machine forbids py-spy to read another process.""
 import html
 import os
 import re
+import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass, field
@@ -174,12 +175,19 @@ def record(lesson, script, *arguments, svg="flame.svg", by_function=False):
     return run
 
 
-def picture(run):
-    """The flame graph as the page's figure (nothing where py-spy could not run)."""
+def picture(run, published=None):
+    """The flame graph as the page's figure, drawn from py-spy's samples so that it reads at the
+    page's width; py-spy's own SVG, which zooms and shows each box's numbers on hover, is
+    published as `published`. Nothing where py-spy could not run."""
     if isinstance(run, Refused):
         return None
-    from IPython.display import SVG
-    return SVG(filename=str(run.svg))
+    from .figures import flame_chart
+    if published:
+        folder = os.environ.get("LESSON_PUBLISH_DIR")
+        if not folder:
+            raise RuntimeError("LESSON_PUBLISH_DIR is not set: build the book with make html")
+        shutil.copy2(run.svg, Path(folder) / published)
+    return flame_chart(run.graph, run.commands[0])
 
 
 @dataclass

@@ -337,8 +337,12 @@ def test_the_sampling_profilers_ran_live_here(book):
     assert not [text for text in consoles if "\x1b" in text], "colour codes in a console block"
     recorded = [text for text in consoles if text.startswith("$ py-spy record")]
     assert len(recorded) == 2 and all("Samples: " in text for text in recorded)
-    flame = (book.html / "_images").glob("*.svg")
-    assert any("sum_nexts (sum_nexts_original.py:" in path.read_text() for path in flame)
+    # py-spy's own interactive SVGs are published beside the page, which links them
+    links = {a["href"] for a in html.select("a[href$='.svg']")}
+    assert links == {"py-spy-sum-nexts.svg", "py-spy-daily-temperatures.svg"}
+    assert "sum_nexts (sum_nexts_original.py:" in (book.html / "py-spy-sum-nexts.svg").read_text()
+    assert "parse (exercise_daily_temperatures.py:" in \
+        (book.html / "py-spy-daily-temperatures.svg").read_text()
     tree = [text for text in consoles if text.startswith("$ pyinstrument ")]
     if TAGS["pyinstrument"]:
         assert len(tree) == 1 and "sum_nexts  sum_nexts_original.py" in tree[0]
