@@ -186,3 +186,12 @@ def test_a_profiler_that_did_not_run_leaves_its_figures_not_measured():
     measured = ProfilerCosts({"n": 3000, "repeats": 5, "rows": rows}).figures()
     without = ProfilerCosts({"n": 3000, "repeats": 5, "rows": rows[:3]}).figures()
     assert measured.keys() == without.keys() and math.isnan(without["spy_x"])
+
+
+def test_the_book_draws_the_flame_graph_with_labels_for_the_wide_boxes():
+    from cells.figures import flame_chart
+    figure = flame_chart(FlameGraph(SVG), "py-spy record ...")
+    labels = [text.get_text() for text in figure.axes[0].texts]
+    assert labels == ["<module>, hourly.py\n100%", "main, line 40\n100%", "parse, line 26\n70%",
+                      "make_log, line 17\n30%", "_strptime_datetime, line 565\n60%",
+                      "gauss, line 592\n20%"]
