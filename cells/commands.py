@@ -142,7 +142,10 @@ class Scratch:
         as typed, with a line saying which Python they need, and run nothing."""
         if sys.version_info >= version:
             return self.run(*commands)
-        return Shown(list(commands), version)
+        built = ".".join(map(str, sys.version_info[:3]))
+        return Shown(list(commands), "python-" + "-".join(map(str, version)),  # no dots in a class
+                     f"*Needs Python {'.'.join(map(str, version))} or newer; this page was built"
+                     f" with Python {built}, so these commands are shown, not run.*")
 
     def file(self, name):
         return self.path / name
@@ -150,19 +153,17 @@ class Scratch:
 
 @dataclass
 class Shown:
-    """Commands this build's Python cannot run, shown for learners whose Python can."""
+    """Commands this build cannot run, shown as typed for learners who can: a console block
+    marked `needs-<needs>` (the page tests do not run it), then `note`, which says why."""
 
     commands: list
-    needs: tuple  # e.g. (3, 15)
+    needs: str  # e.g. "python-3-15" or "pyinstrument"
+    note: str
 
     def _repr_markdown_(self):
         typed = "\n".join(f"$ {command}" for command in self.commands)
-        built = ".".join(map(str, sys.version_info[:3]))
-        marker = "-".join(map(str, self.needs))  # docutils turns dots in a class into dashes
-        return (f"````{{code-block}} console\n:class: needs-python-{marker}\n\n{typed}\n````"
-                f"\n\n*Needs Python {'.'.join(map(str, self.needs))} or"
-                f" newer; this page was built with Python {built}, so these commands are shown,"
-                " not run.*\n")
+        return (f"````{{code-block}} console\n:class: needs-{self.needs}\n\n{typed}\n````"
+                f"\n\n{self.note}\n")
 
 
 def _record(run, python):

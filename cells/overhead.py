@@ -4,9 +4,9 @@ import json
 
 from .checks import claim
 from .commands import CommandError
+from .record import NOT_MEASURED
 from .sampling import pinned_for_this_python, refused
 
-NAN = float("nan")
 COST_N = 3000  # kernprof takes ~25 s a run at the lesson's n = 10000, ~3 s here
 SAMPLING_BOUND = 1.25  # py-spy's run may take at most this many times the plain run's
 TRACING_FLOOR = 1.5  # ... and a profiler told of every call at least this many times
@@ -43,9 +43,9 @@ class ProfilerCosts:
         found = {"cost_n": self.data["n"], "cost_repeats": self.data["repeats"],
                  "cprofile_x": x["cProfile"], "kernprof_x": x["kernprof -l"],
                  "tracing_floor": TRACING_FLOOR}
-        # Where a profiler did not run, its figures are "not measured" (nan): the prose quoting
+        # Where a profiler did not run, its figures are NOT_MEASURED: the prose quoting
         # them sits in an {only} block that such a build leaves out, but is still parsed.
-        found |= {"spy_x": NAN, "pyinstrument_x": NAN,
+        found |= {"spy_x": NOT_MEASURED, "pyinstrument_x": NOT_MEASURED,
                   "sampling_bound_percent": 100 * (SAMPLING_BOUND - 1)}
         if "py-spy" in x:
             claim(x["py-spy"] < SAMPLING_BOUND,

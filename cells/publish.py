@@ -2,14 +2,24 @@
 copies it into the site as conf.py's html_extra_path)."""
 import json
 import os
+import shutil
 from pathlib import Path
 
 
 def publish(data, name):
     """Write data as JSON into the site, where a page can link it as `name`."""
+    path = _published(name)
+    path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    return path
+
+
+def publish_file(source, name):
+    """Copy a file a command wrote into the site, where a page can link it as `name`."""
+    return shutil.copy2(source, _published(name))
+
+
+def _published(name):
     folder = os.environ.get("LESSON_PUBLISH_DIR")
     if not folder:
         raise RuntimeError("LESSON_PUBLISH_DIR is not set: build the book with sphinx (make html)")
-    path = Path(folder) / name
-    path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
-    return path
+    return Path(folder) / name

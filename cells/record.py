@@ -10,6 +10,8 @@ from myst_nb import glue
 
 from .publish import publish
 
+NOT_MEASURED = float("nan")  # a figure this build could not measure; null in the record
+
 
 class Record:
     def __init__(self, page):

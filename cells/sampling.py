@@ -2,16 +2,16 @@
 and what the page shows when a machine forbids py-spy to read another process."""
 import html
 import os
+import platform
 import re
-import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from packaging.requirements import Requirement
-
-from .commands import LESSON_CODE, CommandError
+from .commands import LESSON_CODE, CommandError, Shown
+from .pins import canonical, read_pins
+from .publish import publish_file
 
 # What py-spy says when the kernel refuses it another process's memory (ptrace, or
 # process_vm_readv, forbidden: a container without SYS_PTRACE, Yama's ptrace_scope, SIP).
@@ -27,13 +27,7 @@ PROBE = "import time\nend = time.perf_counter() + 0.3\nwhile time.perf_counter()
 def pinned_for_this_python(package, requirements=LESSON_CODE / "requirements.txt"):
     """Whether the learner's requirements install `package` on this Python (their markers say
     which Pythons get it: pyinstrument has no wheel for the newest)."""
-    for line in requirements.read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            requirement = Requirement(line)
-            if requirement.name == package:
-                return requirement.marker is None or requirement.marker.evaluate()
-    return False
+    return canonical(package) in read_pins(requirements.read_text(encoding="utf-8"))
 
 
 def py_spy_refusal(bin_dir):
@@ -65,9 +59,6 @@ class Refused:
     commands: list = field(default_factory=list)  # shown, as typed, above the note
 
     def _repr_markdown_(self):
-        import platform
-        typed = "\n".join(f"$ {command}" for command in self.commands)
-        shown = f"````{{code-block}} console\n:class: needs-py-spy\n\n{typed}\n````\n\n" if typed else ""
         if UNSUPPORTED.search(self.said):
             why = (f"This release of py-spy cannot read Python {platform.python_version()}, which"
                    " built this page: each new Python changes the layout of the memory that"
@@ -77,9 +68,12 @@ class Refused:
                    " one process to read another's (in a container, that needs the `SYS_PTRACE`"
                    " capability). On your own Linux computer, `py-spy record` needs no special"
                    " rights when it starts the program itself; on macOS it needs `sudo`.")
-        return (shown + "```{warning}\n"
+        note = ("```{warning}\n"
                 f"py-spy could not run on the machine that built this page. It said: `{self.said}`."
-                f" {why} So this page shows py-spy's commands, not their output.\n```\n")
+                f" {why} So this page shows py-spy's commands, not their output.\n```")
+        if not self.commands:
+            return note + "\n"
+        return Shown(self.commands, "py-spy", note)._repr_markdown_()
 
 
 @dataclass(frozen=True)
@@ -183,45 +177,17 @@ def picture(run, published=None):
         return None
     from .figures import flame_chart
     if published:
-        folder = os.environ.get("LESSON_PUBLISH_DIR")
-        if not folder:
-            raise RuntimeError("LESSON_PUBLISH_DIR is not set: build the book with make html")
-        shutil.copy2(run.svg, Path(folder) / published)
+        publish_file(run.svg, published)
     return flame_chart(run.graph, run.commands[0])
-
-
-@dataclass
-class NotInstallable:
-    """Commands for a tool that the learner's requirements do not install on this Python."""
-
-    commands: list
-    package: str
-
-    def _repr_markdown_(self):
-        import platform
-        typed = "\n".join(f"$ {command}" for command in self.commands)
-        return (f"````{{code-block}} console\n:class: needs-{self.package}\n\n{typed}\n````\n\n"
-                f"*{self.package} does not install from a wheel on Python"
-                f" {platform.python_version()}, which built this page, so these commands are"
-                " shown, not run.*\n")
 
 
 def pyinstrument(lesson, script, *arguments):
     """`pyinstrument script arguments`: run.tree holds the call tree it printed."""
     command = " ".join(["pyinstrument", script, *map(str, arguments)])
     if not pinned_for_this_python("pyinstrument"):
-        return NotInstallable([command], "pyinstrument")
+        return Shown([command], "pyinstrument", "*pyinstrument does not install from a wheel on"
+                     f" Python {platform.python_version()}, which built this page, so these"
+                     " commands are shown, not run.*")
     run = lesson.run(command)
     run.tree = call_tree(run.output)
     return run
-
-
-def parse_speeds(stamp="2026-01-01 00:00:00", number=20000):
-    """Seconds per call of the two ways to read the exercise's timestamps (best of 5)."""
-    import datetime
-    import timeit
-
-    ways = {"strptime": lambda: datetime.datetime.strptime(stamp, "%Y-%m-%d %H:%M:%S"),
-            "fromisoformat": lambda: datetime.datetime.fromisoformat(stamp)}
-    return {name: min(timeit.repeat(way, number=number, repeat=5)) / number
-            for name, way in ways.items()}

@@ -2,12 +2,12 @@
 about one profile and returns the figures they quote.
 
 Where the profiler did not run (py-spy refused, pyinstrument not installed), the same figures
-come back as "not measured" (nan): the prose quoting them sits in an {only} block that such a
+come back as NOT_MEASURED: the prose quoting them sits in an {only} block that such a
 build leaves out, but Sphinx still parses it, and a missing figure would fail the build."""
 from .checks import claim
-from .sampling import Refused, parse_speeds
+from .record import NOT_MEASURED
+from .sampling import Refused
 
-NAN = float("nan")
 FLAME = ["spy_samples", "spy_sum_nexts_share", "spy_lines", "spy_widest_line",
          "spy_widest_text", "spy_widest_share"]
 TREE = ["tree_total", "tree_sum_nexts", "tree_len"]
@@ -18,7 +18,7 @@ TEMPERATURES = ["ex5_strptime_share", "ex5_make_log_share", "ex5_statistics_shar
 def flame_figures(run, script_text):
     """py-spy's flame graph of sum_nexts_original.py, and the script's own text."""
     if isinstance(run, Refused):
-        return dict.fromkeys(FLAME, NAN) | {"spy_widest_text": ""}
+        return dict.fromkeys(FLAME, NOT_MEASURED) | {"spy_widest_text": ""}
     graph = run.graph
     in_sum_nexts = graph.named("sum_nexts")
     claim(graph.share(in_sum_nexts) > 90, "nearly every sample is inside sum_nexts",
@@ -35,7 +35,7 @@ def flame_figures(run, script_text):
 def tree_figures(run):
     """pyinstrument's call tree of sum_nexts_original.py."""
     if not hasattr(run, "tree"):  # shown, not run: pyinstrument does not install here
-        return dict.fromkeys(TREE, NAN)
+        return dict.fromkeys(TREE, NOT_MEASURED)
     by_name = {line.function: line for line in run.tree}
     claim({"<module>", "sum_nexts", "len"} <= set(by_name)
           and by_name["sum_nexts"].seconds > 0.9 * run.tree[0].seconds,
@@ -48,7 +48,7 @@ def tree_figures(run):
 def temperature_figures(run):
     """Exercise 5: py-spy's flame graph of exercise_daily_temperatures.py, by function."""
     if isinstance(run, Refused):
-        return dict.fromkeys(TEMPERATURES, NAN)
+        return dict.fromkeys(TEMPERATURES, NOT_MEASURED)
     graph = run.graph
     in_parse = [call for box in graph.named("parse") for call in graph.called_by(box)]
     strptime = graph.share([call for call in in_parse if call in graph.in_file("_strptime.py")])
@@ -63,3 +63,14 @@ def temperature_figures(run):
           "fromisoformat parses these timestamps many times faster than strptime", speed=speed)
     return dict(zip(TEMPERATURES, [strptime, make_log, statistics,
                                    speed["strptime"] / speed["fromisoformat"]]))
+
+
+def parse_speeds(stamp="2026-01-01 00:00:00", number=20000):
+    """Seconds per call of the two ways to read the exercise's timestamps (best of 5)."""
+    import datetime
+    import timeit
+
+    ways = {"strptime": lambda: datetime.datetime.strptime(stamp, "%Y-%m-%d %H:%M:%S"),
+            "fromisoformat": lambda: datetime.datetime.fromisoformat(stamp)}
+    return {name: min(timeit.repeat(way, number=number, repeat=5)) / number
+            for name, way in ways.items()}

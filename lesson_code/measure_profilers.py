@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from measure_variants import OneLineParser
+from measure_variants import OneLineParser, summary
 
 HERE = Path(__file__).resolve().parent
 REPEATS = 5
@@ -89,10 +89,9 @@ def measure(ways, script, n, repeats):
     return times
 
 
-def summary(times):
+def rows(times):
     plain = statistics.median(times["plain"])
-    return [{"way": name, "median": statistics.median(runs), "min": min(runs), "max": max(runs),
-             "runs": len(runs), "times_plain": statistics.median(runs) / plain}
+    return [{"way": name, **summary(runs), "times_plain": statistics.median(runs) / plain}
             for name, runs in times.items()]
 
 
@@ -115,7 +114,7 @@ def main(argv):
     except RuntimeError as error:
         sys.exit(f"measure_profilers.py: {error}")
     data = {"script": args.script, "n": args.n, "repeats": args.repeats,
-            "python": sys.version.split()[0], "rows": summary(times), "notes": notes}
+            "python": sys.version.split()[0], "rows": rows(times), "notes": notes}
     print_table(data)
     if args.json:
         args.json.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
