@@ -2,7 +2,8 @@
 
 Pages stay prose: each hidden cell is one call into this package.
 """
-from .checks import ClaimError, check_variants, claim, require_correct
+from .checks import check_variants, require_correct
+from .claims import ClaimError, claim, claim_above, claim_below, claim_between, claim_slower
 from .commands import CommandError, Run, Scratch, lesson_n
 from .environment import environment_panel
 from .lesson_code import measure_variants
@@ -20,7 +21,8 @@ from .record import Record
 
 __all__ = [
     "ClaimError", "CommandError", "Record", "Run", "Scaling", "Scratch", "Timings",
-    "accuracy_errors", "check_variants", "claim", "compare_agreement", "cprofile_row",
+    "accuracy_errors", "check_variants", "claim", "claim_above", "claim_below", "claim_between",
+    "claim_slower", "compare_agreement", "cprofile_row",
     "cprofile_summary", "environment_panel", "kernprof_table", "lesson_n", "measure_variants",
     "publish", "require_correct", "time_report",
 ]

@@ -1,16 +1,6 @@
-"""Correct first: compare each variant's result with a reference, and check the prose's claims."""
+"""Correct first: compare each variant's result with a reference before the page says more."""
+from .claims import ClaimError
 from .lesson_code import measure_variants as mv
-
-
-class ClaimError(AssertionError):
-    """A sentence of the lesson does not hold on this build's measurements."""
-
-
-def claim(holds, statement, **figures):
-    """Fail the build, naming the claim and its figures, when a sentence of the page is false."""
-    if not holds:
-        shown = ", ".join(f"{name} = {value!r}" for name, value in figures.items())
-        raise ClaimError(f"The lesson claims that {statement}, but on this build {shown}.")
 
 
 def check_variants(folder, scripts, n, seed=2016):

@@ -2,7 +2,8 @@
 the claims it makes about them, and the summary table, read in one place."""
 from IPython.display import Markdown
 
-from .checks import claim, expected_verdict
+from .checks import expected_verdict
+from .claims import claim
 from .lesson_code import measure_variants as mv
 from .lesson_code import short
 

@@ -1,7 +1,7 @@
 """Memory (measure_memory.py's JSON): the figures the prose quotes and the claims it makes."""
 import json
 
-from .checks import claim
+from .claims import claim
 from .lesson_code import short
 
 MEMORY_N = 3000  # tracemalloc follows every allocation: the double loops take ~40 s at 10000

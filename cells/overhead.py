@@ -2,7 +2,7 @@
 claims it makes about them."""
 import json
 
-from .checks import claim
+from .claims import claim
 from .commands import CommandError
 from .record import NOT_MEASURED
 from .sampling import pinned_for_this_python, refused

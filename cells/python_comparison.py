@@ -5,7 +5,8 @@ import shlex
 
 from IPython.display import Markdown
 
-from .checks import claim, expected_verdict
+from .checks import expected_verdict
+from .claims import claim
 from .commands import CommandError
 from .lesson_code import measure_variants, short
 from .pythons import find_pythons, learner_venv_steps

@@ -8,6 +8,7 @@ import numbers
 
 from myst_nb import glue
 
+from . import claims
 from .publish import publish
 
 NOT_MEASURED = float("nan")  # a figure this build could not measure; null in the record
@@ -17,6 +18,7 @@ class Record:
     def __init__(self, page):
         self.page = page  # the page's name, e.g. "finding-bottlenecks"
         self.figures = {}
+        claims.record_for(page)  # the page's claims are recorded beside its figures
 
     def quote(self, **figures):
         """Glue each figure for the prose and record it; a name is quoted once per page."""

@@ -4,7 +4,7 @@ about one profile and returns the figures they quote.
 Where the profiler did not run (py-spy refused, pyinstrument not installed), the same figures
 come back as NOT_MEASURED: the prose quoting them sits in an {only} block that such a
 build leaves out, but Sphinx still parses it, and a missing figure would fail the build."""
-from .checks import claim
+from .claims import claim
 from .record import NOT_MEASURED
 from .sampling import Refused
 

@@ -11,7 +11,7 @@ from types import SimpleNamespace
 import pytest
 from conftest import LESSON_CODE
 
-from cells.checks import ClaimError
+from cells.claims import ClaimError
 from cells.commands import CommandError
 from cells.overhead import ProfilerCosts
 from cells.sampling import FlameGraph, Refused, call_tree, pinned_for_this_python, py_spy_refusal

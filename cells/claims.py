@@ -1,0 +1,146 @@
+"""The sentences of the pages that the build checks, each recorded with its margin.
+
+A claim about measurements states only what holds beyond their spread, on every supported Python
+and a busy machine. Each kind of claim knows the value it tests and the threshold it tests it
+against, so the build can say how close each came to failing: its *ratio*, above 1 when the claim
+holds (value over threshold for a floor, threshold over value for a ceiling). A claim holding by
+less than FLAG_RATIO is flagged in the build report: the next machine may break it.
+
+- `claim(holds, ...)`: an exact fact (a hit count, a line of output); no margin.
+- `claim_above(value, floor, ...)`, `claim_below(value, ceiling, ...)`,
+  `claim_between(value, low, high, ...)`: a figure against a bound.
+- `claim_slower(slow, fast, ...)`: two repeated measurements ({"median", "min", "max"}) called
+  ordered: the slower one's fastest run is slower than the faster one's slowest run; or, with
+  `by=k`, the medians differ by more than the factor k, which the page states.
+
+Every claim a page makes is written to `<page>.claims.json` in the published folder, and the
+build report lists them all (book_extension/claims_report.py). A failed claim is recorded too,
+then raised: the cell fails and the build with it, naming the page, the cell, the claim, its
+figures and its margin.
+"""
+import numbers
+import os
+
+FLAG_RATIO = 1.1  # a claim with less than a tenth of margin is flagged
+
+_page = None  # the page whose claims are being recorded (Record sets it)
+_ledger = []
+
+
+class ClaimError(AssertionError):
+    """A sentence of the lesson does not hold on this build's measurements."""
+
+
+def record_for(page):
+    """Record the claims that follow as `page`'s, in <page>.claims.json."""
+    global _page
+    _page = page
+    _ledger.clear()
+    os.environ["LESSON_PAGE"] = page  # the command log and its progress lines name the page too
+
+
+def claim(holds, statement, **figures):
+    """An exact fact: true or false, with no margin to speak of."""
+    return _check(bool(holds), statement, "exact", None, None, None, figures)
+
+
+def claim_above(value, floor, statement, **figures):
+    """`value` must be greater than `floor` (both positive)."""
+    _positive(value, floor)
+    return _check(value > floor, statement, "above", value, floor, value / floor, figures)
+
+
+def claim_below(value, ceiling, statement, **figures):
+    """`value` must be less than `ceiling` (both positive)."""
+    _positive(value, ceiling)
+    return _check(value < ceiling, statement, "below", value, ceiling, ceiling / value, figures)
+
+
+def claim_between(value, low, high, statement, **figures):
+    """low < value < high; the margin is the nearer bound's."""
+    _positive(value, low, high)
+    ratio = min(value / low, high / value)
+    return _check(low < value < high, statement, "between", value, [low, high], ratio, figures)
+
+
+def claim_slower(slow, fast, statement, by=None, **figures):
+    """`slow` took longer than `fast`, beyond their spread (summaries with median, min, max).
+
+    Without `by`: every run of `slow` was slower than every run of `fast` (its fastest against
+    the other's slowest). With `by`: the median of `slow` exceeds `by` times the median of
+    `fast`, a factor the page states."""
+    figures = {"slow": _spread(slow), "fast": _spread(fast), **figures}
+    if by is None:
+        _positive(slow["min"], fast["max"])
+        return _check(slow["min"] > fast["max"], statement, "slower (beyond the spread)",
+                      slow["min"], fast["max"], slow["min"] / fast["max"], figures)
+    _positive(slow["median"], fast["median"], by)
+    value = slow["median"] / fast["median"]
+    return _check(value > by, statement, "slower (medians, by a factor)", value, by,
+                  value / by, figures)
+
+
+def ledger():
+    """The claims recorded so far on this page."""
+    return list(_ledger)
+
+
+def _spread(summary):
+    return {key: summary[key] for key in ("median", "min", "max")}
+
+
+def _positive(*values):
+    if not all(isinstance(v, numbers.Real) and not isinstance(v, bool) and v > 0 for v in values):
+        raise ValueError(f"a claim's ratio needs positive figures, not {values!r}: use claim()")
+
+
+def _check(holds, statement, kind, value, threshold, ratio, figures):
+    entry = {"page": _page, "statement": statement, "kind": kind, "held": holds,
+             "value": _plain(value), "threshold": _plain(threshold), "ratio": _plain(ratio),
+             "figures": {name: _short(figure) for name, figure in figures.items()}}
+    if _page is not None:
+        _ledger.append(entry)
+        from .publish import publish  # only a build publishes
+        publish(_ledger, f"{_page}.claims.json")
+    if not holds:
+        raise ClaimError(failure_message(entry))
+    return entry
+
+
+def margin_text(entry):
+    """'value 2.31 against 1.5: ratio 1.54', or 'exact' for a fact."""
+    if entry["ratio"] is None:
+        return "exact"
+    threshold = entry["threshold"]
+    shown = (f"{_g(threshold[0])} to {_g(threshold[1])}" if isinstance(threshold, list)
+             else _g(threshold))
+    return f"value {_g(entry['value'])} against {shown}: ratio {entry['ratio']:.3f}"
+
+
+def failure_message(entry):
+    shown = ", ".join(f"{name} = {value}" for name, value in entry["figures"].items())
+    where = f"{entry['page']}: " if entry["page"] else ""
+    return (f"{where}The lesson claims that {entry['statement']}, but on this build {shown}"
+            f" ({margin_text(entry)}).")
+
+
+def _plain(value):
+    if isinstance(value, list):
+        return [float(v) for v in value]
+    return None if value is None else float(value)
+
+
+def _g(value):
+    return f"{value:.4g}"
+
+
+def _short(value, limit=400):
+    # A claim's figures go into JSON and a report: numbers stay numbers, the rest is text.
+    if isinstance(value, bool) or value is None or isinstance(value, str):
+        return value if not isinstance(value, str) or len(value) <= limit else value[:limit] + "..."
+    if isinstance(value, numbers.Real):
+        return float(value)
+    if isinstance(value, dict) and all(isinstance(v, numbers.Real) for v in value.values()):
+        return {str(k): float(v) for k, v in value.items()}
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit] + "..."
