@@ -53,11 +53,15 @@ venv:
 	    echo "Could not make $(VENV) with $(PYTHON) (see above); nothing was left" >&2; exit 1; }; \
 	fi
 
-# Build into a fresh folder and swap it in only when the build succeeded:
-# a failed build never leaves a half-updated site in _build/html.
+# Build into a fresh folder and swap it in only when the build succeeded: a failed build never
+# leaves a half-updated site in _build/html. What it did build, with its reports (the failed
+# claim, every claim's margin), is kept apart in _build/html-failed for a maintainer to read.
 html: venv
-	rm -rf _build/html.new _build/doctrees _build/jupyter_execute
-	$(BIN)/sphinx-build $(SPHINXFLAGS) docs _build/html.new
+	rm -rf _build/html.new _build/html-failed _build/doctrees _build/jupyter_execute
+	@$(BIN)/sphinx-build $(SPHINXFLAGS) docs _build/html.new || { \
+	  mv _build/html.new _build/html-failed 2>/dev/null; \
+	  echo "The build failed (see above); the site it made, with its build report, is in" \
+	    "_build/html-failed. _build/html is unchanged." >&2; exit 1; }
 	rm -rf _build/html && mv _build/html.new _build/html
 	@echo "The site is in _build/html; open _build/html/index.html"
 

@@ -8,7 +8,9 @@
 - the lesson's commands run in a learner's environment, and each is logged (for the
   shown-command test and maintainer/build_cost.py);
 - the download menu offers each page's executed notebook;
-- timing pages never run in parallel; `make serve` re-runs only pages whose inputs changed.
+- timing pages never run in parallel; `make serve` re-runs only pages whose inputs changed;
+- every claim the pages checked is gathered with its margin (claims_report.py), and the log
+  shows each lesson command as it runs (progress.py).
 """
 import os
 import shutil
@@ -23,7 +25,7 @@ from cells.pythons import build_tags, find_pythons, learner_venv_steps
 from cells.sampling import pinned_for_this_python, py_spy_refusal
 from cells.versions import versions_file
 
-from . import mathml
+from . import claims_report, mathml, progress
 from .repository import repository_url
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -135,6 +137,8 @@ def _copy_notebooks(app, exception):
 def setup(app):
     _kernel_environment()
     mathml.setup(app)
+    claims_report.setup(app)
+    progress.setup(app)
     if os.environ.get("LESSON_PREVIEW") == "1":
         from .preview import setup_preview
         setup_preview(app)

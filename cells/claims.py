@@ -18,6 +18,7 @@ build report lists them all (book_extension/claims_report.py). A failed claim is
 then raised: the cell fails and the build with it, naming the page, the cell, the claim, its
 figures and its margin.
 """
+import math
 import numbers
 import os
 
@@ -32,11 +33,14 @@ class ClaimError(AssertionError):
 
 
 def record_for(page):
-    """Record the claims that follow as `page`'s, in <page>.claims.json."""
+    """Record the claims that follow as `page`'s, in <page>.claims.json (None: stop recording)."""
     global _page
     _page = page
     _ledger.clear()
-    os.environ["LESSON_PAGE"] = page  # the command log and its progress lines name the page too
+    if page is None:
+        os.environ.pop("LESSON_PAGE", None)
+    else:
+        os.environ["LESSON_PAGE"] = page  # the progress lines name the page too
 
 
 def claim(holds, statement, **figures):
@@ -51,9 +55,10 @@ def claim_above(value, floor, statement, **figures):
 
 
 def claim_below(value, ceiling, statement, **figures):
-    """`value` must be less than `ceiling` (both positive)."""
-    _positive(value, ceiling)
-    return _check(value < ceiling, statement, "below", value, ceiling, ceiling / value, figures)
+    """`value` (zero or more) must be less than `ceiling` (positive); zero holds by any ratio."""
+    _positive(value + ceiling, ceiling)
+    ratio = ceiling / value if value > 0 else math.inf
+    return _check(value < ceiling, statement, "below", value, ceiling, ratio, figures)
 
 
 def claim_between(value, low, high, statement, **figures):
@@ -109,8 +114,10 @@ def _check(holds, statement, kind, value, threshold, ratio, figures):
 
 def margin_text(entry):
     """'value 2.31 against 1.5: ratio 1.54', or 'exact' for a fact."""
-    if entry["ratio"] is None:
+    if entry["kind"] == "exact":
         return "exact"
+    if entry["ratio"] is None:
+        return f"value {_g(entry['value'])} against {_g(entry['threshold'])}: ratio unbounded"
     threshold = entry["threshold"]
     shown = (f"{_g(threshold[0])} to {_g(threshold[1])}" if isinstance(threshold, list)
              else _g(threshold))
@@ -127,7 +134,8 @@ def failure_message(entry):
 def _plain(value):
     if isinstance(value, list):
         return [float(v) for v in value]
-    return None if value is None else float(value)
+    # JSON has no infinity: an unbounded ratio (a ceiling claim on zero) is null, shown as such
+    return None if value is None or math.isinf(value) else float(value)
 
 
 def _g(value):

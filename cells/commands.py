@@ -92,10 +92,14 @@ class Scratch:
         returncode = 0
         start = time.perf_counter()
         for command in commands:
+            _progress({"event": "start", "command": command})
+            began = time.perf_counter()
             result = subprocess.run(
                 ["bash", "-c", command], cwd=self.path, env=self.env, timeout=timeout,
                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
             )
+            _progress({"event": "end", "command": command, "returncode": result.returncode,
+                       "seconds": time.perf_counter() - began})
             shown.append(f"$ {command}\n{result.stdout}")
             returncode = result.returncode
             if returncode != 0:
@@ -164,6 +168,14 @@ class Shown:
         typed = "\n".join(f"$ {command}" for command in self.commands)
         return (f"````{{code-block}} console\n:class: needs-{self.needs}\n\n{typed}\n````"
                 f"\n\n{self.note}\n")
+
+
+def _progress(event):
+    """Tell the build's log that a command starts or ends (book_extension/progress.py)."""
+    path = os.environ.get("LESSON_PROGRESS")
+    if path:
+        with open(path, "a", encoding="utf-8") as stream:
+            stream.write(json.dumps({"page": os.environ.get("LESSON_PAGE", "?"), **event}) + "\n")
 
 
 def _record(run, python):

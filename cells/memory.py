@@ -1,7 +1,7 @@
 """Memory (measure_memory.py's JSON): the figures the prose quotes and the claims it makes."""
 import json
 
-from .claims import claim
+from .claims import claim, claim_below, claim_between
 from .lesson_code import short
 
 MEMORY_N = 3000  # tracemalloc follows every allocation: the double loops take ~40 s at 10000
@@ -29,26 +29,32 @@ class MemoryUse:
     def figures(self):
         """The figures of the prose, once its sentences about them are checked."""
         e, n, big = self.effects, self.n, self.effects["n"]
-        claim(all(30 < self.per_number(s) < 36 for s in LIST_STEPS)
-              and all(8 <= self.per_number(s) < 9 for s in ARRAY_STEPS),
-              "a list of floats takes about 32 bytes a number, an array 8", rows=self.rows)
+        for step in LIST_STEPS:
+            claim_between(self.per_number(step), 28, 36,  # about 32: within an eighth
+                          f"{step}'s list of floats takes about 32 bytes a number")
+        for step in ARRAY_STEPS:  # byte counts are exact: facts, not measurements with a spread
+            claim(8 <= self.per_number(step) < 9, f"{step}'s array takes 8 bytes a number",
+                  per_number=self.per_number(step))
         ratio = self.rows["original"]["result"] / self.rows["numpy_sum"]["result"]
-        claim(3.5 < ratio < 4.5, "a list of floats takes about four times the memory of an array",
-              ratio=ratio)
-        claim(e["list_slice"] >= 8 * (big - 1) and e["copy_is_new"],
-              "slicing a list copies a pointer for each element", effects=e)
-        claim(e["array_slice"] < 1000 and e["slice_is_a_view"],
-              "slicing an array makes a view, whatever its length", effects=e)
+        claim_between(ratio, 3.5, 4.5,
+                      "a list of floats takes about four times the memory of an array")
+        claim(e["copy_is_new"], "slicing a list makes a new list", effects=e)
+        claim(e["list_slice"] >= 8 * (big - 1), "slicing a list copies a pointer for each element",
+              list_slice=e["list_slice"], elements=big - 1)
+        claim(e["slice_is_a_view"], "slicing an array makes a view", effects=e)
+        claim_below(e["array_slice"], 1000, "an array's slice is small, whatever its length")
         new_per_element = (e["list_of_scalars"] - e["list_of_floats"]) / big
-        claim(e["scalar_type"] == "float64" and new_per_element >= 24,
-              "going through an array makes a new numpy.float64 object for each element",
-              effects=e, new_per_element=new_per_element)
+        claim(e["scalar_type"] == "float64", "going through an array gives numpy.float64 objects",
+              effects=e)
+        claim(new_per_element >= 24,
+              "going through an array makes a new object of 24 bytes or more per element",
+              new_per_element=new_per_element)
         claim(self.extra["reverse_cumsum"] >= 8 * (n - 1),
               "the reverse cumulative sum holds one temporary array beside its result",
-              extra=self.extra)
-        claim(max(self.extra["slice_sum"], self.extra["numpy_builtin_sum"]) < 8 * n,
-              "the slices and scalars are freed as they go, never a whole array's worth at once",
-              extra=self.extra)
+              extra=self.extra["reverse_cumsum"], n=n)
+        claim_below(max(self.extra["slice_sum"], self.extra["numpy_builtin_sum"]), 8 * n,
+                    "the slices and scalars are freed as they go, never a whole array's worth at"
+                    " once", extra=self.extra)
         return {"memory_n": n, "array_itemsize": e["itemsize"],
                 "list_per_number": self.per_number("original"),
                 "array_per_number": self.per_number("numpy_sum"),

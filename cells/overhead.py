@@ -2,7 +2,7 @@
 claims it makes about them."""
 import json
 
-from .claims import claim
+from .claims import claim_above, claim_below
 from .commands import CommandError
 from .record import NOT_MEASURED
 from .sampling import pinned_for_this_python, refused
@@ -37,9 +37,9 @@ class ProfilerCosts:
     def figures(self):
         """The figures of the prose, once its sentences about them are checked."""
         x = self.times
-        claim(min(x["cProfile"], x["kernprof -l"]) > TRACING_FLOOR,
-              f"the deterministic profilers make the run more than {TRACING_FLOOR} times as long",
-              times=x)
+        claim_above(min(x["cProfile"], x["kernprof -l"]), TRACING_FLOOR,
+                    f"the deterministic profilers make the run more than {TRACING_FLOOR} times as"
+                    " long", times=x)
         found = {"cost_n": self.data["n"], "cost_repeats": self.data["repeats"],
                  "cprofile_x": x["cProfile"], "kernprof_x": x["kernprof -l"],
                  "tracing_floor": TRACING_FLOOR}
@@ -48,14 +48,15 @@ class ProfilerCosts:
         found |= {"spy_x": NOT_MEASURED, "pyinstrument_x": NOT_MEASURED,
                   "sampling_bound_percent": 100 * (SAMPLING_BOUND - 1)}
         if "py-spy" in x:
-            claim(x["py-spy"] < SAMPLING_BOUND,
-                  f"py-spy makes the run less than {SAMPLING_BOUND} times as long", times=x)
-            claim(x["py-spy"] - 1 < (min(x["cProfile"], x["kernprof -l"]) - 1) / 4,
-                  "py-spy adds a small fraction of what the deterministic profilers add", times=x)
+            claim_below(x["py-spy"], SAMPLING_BOUND,
+                        f"py-spy makes the run less than {SAMPLING_BOUND} times as long", times=x)
+            claim_below(max(x["py-spy"] - 1, 0), (min(x["cProfile"], x["kernprof -l"]) - 1) / 4,
+                        "py-spy adds a small fraction of what the deterministic profilers add",
+                        times=x)
             found["spy_x"] = x["py-spy"]
         if "pyinstrument" in x:
-            claim(x["pyinstrument"] > TRACING_FLOOR,
-                  "pyinstrument costs this call-heavy program as much as a deterministic profiler",
-                  times=x)
+            claim_above(x["pyinstrument"], TRACING_FLOOR,
+                        "pyinstrument costs this call-heavy program as much as a deterministic"
+                        " profiler", times=x)
             found["pyinstrument_x"] = x["pyinstrument"]
         return found

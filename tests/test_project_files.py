@@ -98,7 +98,7 @@ def test_pull_requests_are_tested_on_the_oldest_and_newest_python():
     assert sorted(map(image_python, container_images(job))) == [OLDEST, NEWEST]
     assert job["strategy"]["fail-fast"] is False
     names = [step["with"]["name"] for step in job["steps"] if "upload-artifact" in step.get("uses", "")]
-    assert len(names) == 2 and all("${{ matrix.python }}" in name for name in names)  # one each
+    assert len(names) == 3 and all("${{ matrix.python }}" in name for name in names)  # one each
     # The newest builds the site as deploy does, comparing every supported Python.
     install = step_with(job, "uv python install")
     assert install["if"] == f"matrix.python == '{NEWEST}'"
@@ -120,6 +120,11 @@ def test_the_site_is_built_on_the_newest_python_and_compares_every_supported_one
     steps = [step.get("run", "") for step in job["steps"]]
     assert steps.index(install["run"]) > steps.index("make check")  # uv comes from .venv
     assert "uv" in read_pins((ROOT / "requirements.txt").read_text(), NEWEST)
+    # A failed build publishes nothing, and leaves its site and reports to read.
+    kept = [step for step in job["steps"] if step.get("with", {}).get("path") == "_build/html-failed"]
+    assert len(kept) == 1 and kept[0]["if"] == "failure()" and "upload-artifact" in kept[0]["uses"]
+    pages = load_workflow(ROOT / ".github" / "workflows" / "deploy.yml")["jobs"]["deploy"]
+    assert pages["needs"] == "build"
 
 
 def test_every_week_the_pins_drift_and_the_next_python_are_tried():

@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup
 from conftest import LESSON_CODE, ROOT, glue_roles
 
 from cells import ClaimError
+from cells.lesson_code import short
 from cells.python_comparison import STEPS, Comparison
 from cells.pythons import build_tags, find_pythons
 
@@ -72,11 +73,26 @@ def test_the_figures_name_the_widest_gap_between_pythons(tiny):
     assert figures["py_versions"].endswith(" and 9.99.0")
 
 
-def test_a_python_that_ranks_the_steps_differently_fails_the_build(tiny):
+def test_a_python_that_reverses_an_order_beyond_the_spread_fails_the_build(tiny):
     data = two_pythons(tiny)
     data["pythons"][1]["steps"][STEPS[-1]]["median"] = 10.0  # linear now slowest there
-    with pytest.raises(ClaimError, match="ranks the steps the same way"):
+    with pytest.raises(ClaimError, match=f"{short(STEPS[0])} is slower than {short(STEPS[-1])}"
+                                         " on every Python"):
         Comparison(data).check_claims()
+
+
+def test_close_steps_may_swap_and_are_named(tiny):
+    """Two steps whose rounds overlap on every Python are close: their order may change between
+    Pythons without failing the build, and the page names them."""
+    data = two_pythons(tiny)
+    a, b = STEPS[0], STEPS[1]
+    for python, (slow, fast) in zip(data["pythons"], [(a, b), (b, a)]):
+        python["steps"][slow] = {"median": 1.05, "min": 0.9, "max": 1.2}
+        python["steps"][fast] = {"median": 1.0, "min": 0.95, "max": 1.1}
+    comparison = Comparison(data)
+    comparison.check_claims()
+    assert comparison.figures()["py_swaps"] == f"{short(a)} and {short(b)}"
+    assert (a, b) not in comparison.separated_pairs() and (b, a) not in comparison.separated_pairs()
 
 
 def test_a_wrong_answer_on_one_python_fails_the_build_first(tiny):

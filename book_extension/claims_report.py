@@ -1,0 +1,145 @@
+"""Every claim the pages checked, with its margin: published as claims.json, listed in the build
+report (the `claims-report` directive), and summed up at the end of the build's log.
+
+Each page's cells write <page>.claims.json (cells/claims.py). Once every page has run, they are
+gathered, closest to failing first; the report page, whichever order it was read in, is filled
+in when it is written.
+"""
+import json
+import math
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from cells.claims import FLAG_RATIO
+
+CLOSEST_IN_LOG = 5
+
+logger = logging.getLogger(__name__)
+
+
+class claims_placeholder(nodes.General, nodes.Element):
+    """Where the claims table goes, once every page has run."""
+
+
+class ClaimsReport(SphinxDirective):
+    def run(self):
+        return [claims_placeholder()]
+
+
+def gathered(folders):
+    """Every claim recorded in these folders' <page>.claims.json: failed first, then by margin
+    (closest to failing first), then the exact facts."""
+    claims = []
+    for folder in folders:
+        for path in sorted(Path(folder).glob("*.claims.json")):
+            claims += json.loads(path.read_text(encoding="utf-8"))
+    return sorted(claims, key=_closest_first)
+
+
+def _closest_first(entry):
+    ratio = entry["ratio"]
+    if entry["kind"] == "exact":
+        return (2, 0.0)
+    return (0 if not entry["held"] else 1, math.inf if ratio is None else ratio)
+
+
+def flagged(entry):
+    return entry["kind"] != "exact" and (not entry["held"] or (entry["ratio"] or math.inf) < FLAG_RATIO)
+
+
+def _claim_folders(app):
+    pages = getattr(app.env, "lesson_page_data", None)
+    if pages is not None:  # the preview keeps each page's files in a folder of its own
+        from .preview import PAGE_DATA
+        return [PAGE_DATA / key for key in sorted(set(pages.values()))]
+    return [Path(app.confdir) / app.config.html_extra_path[0]]
+
+
+def _gather(app, env):
+    claims = gathered(_claim_folders(app))
+    env.lesson_claims = claims
+    Path(app.outdir).mkdir(parents=True, exist_ok=True)
+    (Path(app.outdir) / "claims.json").write_text(json.dumps(
+        {"flag_below_ratio": FLAG_RATIO, "claims": claims}, indent=1) + "\n", encoding="utf-8")
+    measured = [c for c in claims if c["kind"] != "exact"]
+    logger.info(f"claims: {len(claims)} checked, {sum(not c['held'] for c in claims)} failed,"
+                f" {sum(flagged(c) and c['held'] for c in measured)} held by a ratio below"
+                f" {FLAG_RATIO}; the closest to failing:")
+    for entry in measured[:CLOSEST_IN_LOG]:
+        logger.info(f"  {_ratio(entry):>7}  {entry['page']}: {entry['statement']}")
+
+
+def _fill_report(app, doctree, docname):
+    for placeholder in doctree.findall(claims_placeholder):
+        placeholder.replace_self(report_nodes(getattr(app.env, "lesson_claims", [])))
+
+
+def report_nodes(claims):
+    measured = [c for c in claims if c["kind"] != "exact"]
+    exact = [c for c in claims if c["kind"] == "exact"]
+    failed = sum(not c["held"] for c in claims)
+    close = sum(flagged(c) and c["held"] for c in measured)
+    summary = nodes.paragraph(text=(
+        f"{len(claims)} claims were checked: {len(measured)} compare measurements and are listed"
+        f" with their margins, closest to failing first; {len(exact)} are exact facts (hit counts,"
+        f" lines of output, byte counts), listed after them. {failed} failed, and {close} held by"
+        f" less than a tenth (ratio below {FLAG_RATIO})."))
+    rows = [[_mark(c), c["page"], c["statement"], _value(c["value"]), _threshold(c),
+             _ratio(c)] for c in measured]
+    table = _table(["", "Page", "Claim", "Value tested", "Threshold", "Ratio"], rows,
+                   "claims-with-margins")
+    facts = nodes.bullet_list()
+    for c in exact:
+        facts += nodes.list_item("", nodes.paragraph(
+            text=f"{'held' if c['held'] else 'FAILED'}: {c['page']}: {c['statement']}"))
+    return [summary, table, nodes.paragraph(text="The exact facts:"), facts]
+
+
+def _mark(entry):
+    return "FAILED" if not entry["held"] else "flagged" if flagged(entry) else ""
+
+
+def _value(value):
+    return "" if value is None else f"{value:.4g}"
+
+
+def _threshold(entry):
+    threshold = entry["threshold"]
+    if isinstance(threshold, list):
+        return f"{threshold[0]:.4g} to {threshold[1]:.4g}"
+    return _value(threshold)
+
+
+def _ratio(entry):
+    return "unbounded" if entry["ratio"] is None else f"{entry['ratio']:.3f}"
+
+
+def _table(header, rows, css_class):
+    table = nodes.table(classes=[css_class])
+    group = nodes.tgroup(cols=len(header))
+    table += group
+    for _ in header:
+        group += nodes.colspec(colwidth=1)
+    group += nodes.thead("", _row(header))
+    body = nodes.tbody()
+    for row in rows:
+        body += _row(row)
+    group += body
+    return table
+
+
+def _row(cells):
+    row = nodes.row()
+    for cell in cells:
+        row += nodes.entry("", nodes.paragraph(text=str(cell)))
+    return row
+
+
+def setup(app):
+    app.add_node(claims_placeholder)
+    app.add_directive("claims-report", ClaimsReport)
+    app.connect("env-updated", _gather)
+    app.connect("doctree-resolved", _fill_report)

@@ -1,0 +1,88 @@
+"""A build that says what it is doing: one line per lesson command, as it runs.
+
+The pages' commands run in the notebook kernels, whose output goes into the pages. Each command
+appends its start and end to a progress file (cells/commands.py); a thread here prints a line
+for each command as it ends (its seconds, page and command), and every minute names a command
+still running, so a command that hangs shows itself. The kernels' one harmless warning (their local connection is not
+encrypted) is silenced by a profile of their own; any other warning still shows.
+"""
+import json
+import os
+import shutil
+import sys
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+STILL_RUNNING = 60  # seconds between lines about a command that has not ended
+
+
+class Tail(threading.Thread):
+    def __init__(self, path, out=sys.stdout):
+        super().__init__(daemon=True)
+        self.path, self.out, self.done = path, out, threading.Event()
+        self.running = None  # (event, when it started here, when it was last mentioned)
+
+    def run(self):
+        offset = 0
+        while not self.done.is_set():
+            offset = self.show_from(offset)
+            if self.running and time.monotonic() - self.running[2] >= STILL_RUNNING:
+                event, started, _ = self.running
+                self.out.write(f"  still running after {time.monotonic() - started:.0f} s:"
+                               f" {event['page']}: {event['command']}\n")
+                self.out.flush()
+                self.running = (event, started, time.monotonic())
+            self.done.wait(0.25)
+        self.show_from(offset)
+
+    def show_from(self, offset):
+        if not self.path.exists():
+            return offset
+        with open(self.path, encoding="utf-8") as stream:
+            stream.seek(offset)
+            for line in iter(stream.readline, ""):
+                if not line.endswith("\n"):
+                    return offset  # half written: read it whole next time
+                offset += len(line.encode("utf-8"))
+                event = json.loads(line)
+                if event["event"] == "start":
+                    self.running = (event, time.monotonic(), time.monotonic())
+                else:
+                    self.running = None
+                    self.out.write(progress_text(event))
+            self.out.flush()
+        return offset
+
+
+def progress_text(event):
+    """`    12.3 s  finding-bottlenecks: kernprof -l -v sum_nexts_original.py 10000`"""
+    failed = "" if event["returncode"] == 0 else f" (exit {event['returncode']})"
+    return f"  {event['seconds']:7.1f} s  {event['page']}: {event['command']}{failed}\n"
+
+
+def _start(app):
+    log = Path(app.outdir).parent / "lesson-progress.jsonl"
+    log.unlink(missing_ok=True)
+    os.environ["LESSON_PROGRESS"] = str(log)
+    app.lesson_progress = Tail(log)
+    app.lesson_progress.start()
+    profile = Path(app.outdir).parent / "ipython" / "profile_default"
+    profile.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(HERE / "ipython_kernel_config.py", profile)
+    os.environ["IPYTHONDIR"] = str(profile.parent)  # the kernels read their profile there
+
+
+def _stop(app, exception):
+    tail = getattr(app, "lesson_progress", None)
+    if tail:
+        tail.done.set()
+        tail.join(timeout=5)
+
+
+def setup(app):
+    app.connect("builder-inited", _start)
+    app.connect("build-finished", _stop)
