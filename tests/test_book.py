@@ -8,7 +8,7 @@ from importlib import metadata
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import DOCS, ROOT, glue_roles, toc_pages
+from conftest import DOCS, ROOT, BuiltSite, glue_roles, toc_pages
 
 from cells import cprofile_row, cprofile_summary, kernprof_table, time_report
 from cells import measure_variants as mv
@@ -257,6 +257,36 @@ def test_the_build_report_lists_each_page_and_the_machine(book):
     cells = [td.get_text(strip=True) for td in report.select("table td")]
     assert "finding-bottlenecks" in cells and "build-report" in cells
     assert report.select_one("table.build-environment") is not None
+
+
+def test_every_claim_is_published_with_its_margin_and_listed_in_the_report(book):
+    published = json.loads((book.html / "claims.json").read_text())
+    claims = published["claims"]
+    pages = {c["page"] for c in claims}
+    assert {"finding-bottlenecks", "going-further", "python-versions"} <= pages
+    measured = [c for c in claims if c["kind"] != "exact"]
+    assert all(c["held"] for c in claims) and len(measured) > 30
+    assert all(c["ratio"] is None or c["ratio"] > 1 for c in measured)
+    ratios = [c["ratio"] for c in measured if c["ratio"] is not None]
+    assert ratios == sorted(ratios), "closest to failing first"
+    report = BeautifulSoup(book.page("build-report"), "html.parser")
+    rows = report.select("table.claims-with-margins tbody tr")
+    assert len(rows) == len(measured)
+    for row, entry in zip(rows, measured):
+        cells = [td.get_text(strip=True) for td in row.select("td")]
+        assert cells[1:3] == [entry["page"], entry["statement"]]
+        assert (cells[0] == "flagged") == (entry["ratio"] is not None
+                                            and entry["ratio"] < published["flag_below_ratio"])
+    assert report.select_one('a[href="claims.json"]') is not None
+
+
+def test_the_build_log_shows_each_command_and_not_the_kernels_notice(book):
+    if isinstance(book, BuiltSite):
+        pytest.skip("reads the log of the tests' own build")
+    assert "Kernel is running over TCP" not in book.output
+    assert re.search(r"^ +\d+\.\d s  finding-bottlenecks: kernprof -l -v sum_nexts_original.py \d+$",
+                     book.output, flags=re.MULTILINE)
+    assert "claims: " in book.output and "the closest to failing:" in book.output
 
 
 def test_the_episode_has_its_lesson_structure(soup):

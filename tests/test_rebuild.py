@@ -1,4 +1,5 @@
 """The page follows lesson_code/: an edit shows up in the build, and a failure stops it."""
+import json
 import shutil
 
 import pytest
@@ -76,7 +77,14 @@ def test_a_wrong_answer_fails_the_build_first_naming_the_version_and_position(tm
     build = make_html(repo)
 
     assert build.returncode != 0 and only_the_expected_failure(build.output)
-    assert "sum_nexts_numpy_sum.py gives a wrong answer for n = 2000: differs from position 0" \
-        in build.output
+    assert "claims that sum_nexts_numpy_sum.py gives the expected answer for n = 2000 (agrees)" \
+        in build.output and "check = differs from position 0" in build.output
     assert "answers = require_correct(" in build.output  # the first cell, named
+    # The site that failed build made is kept apart, its report listing the failed claim first.
+    failed = repo / "_build" / "html-failed"
+    assert "_build/html-failed" in build.output and not (repo / "_build" / "html").exists()
+    claims = json.loads((failed / "claims.json").read_text())["claims"]
+    assert not claims[0]["held"] and "sum_nexts_numpy_sum.py" in claims[0]["statement"]
+    report = BeautifulSoup((failed / "build-report.html").read_text(), "html.parser")
+    assert "FAILED: finding-bottlenecks: sum_nexts_numpy_sum.py" in report.get_text()
     shutil.rmtree(repo / "_build", ignore_errors=True)
