@@ -9,7 +9,7 @@ from .lesson_code import short
 
 QUADRATIC = ["sum_nexts_original.py", "sum_nexts_preallocated.py", "sum_nexts_slice_sum.py",
              "sum_nexts_numpy_builtin_sum.py"]  # pure Python, or Python's sum over each slice
-SLICE_SUM_FACTOR = 3  # slice-and-sum's median is more than this many times faster than the loop's
+SLICE_SUM_FACTOR = 2  # slice-and-sum's median is more than this many times faster than the loop's
 LINEAR_FACTOR = 10  # ... and the linear algorithm's than numpy's .sum() per slice
 
 

@@ -8,7 +8,7 @@ from .record import NOT_MEASURED
 from .sampling import pinned_for_this_python, refused
 
 COST_N = 3000  # kernprof takes ~25 s a run at the lesson's n = 10000, ~3 s here
-SAMPLING_BOUND = 1.25  # py-spy's run may take at most this many times the plain run's
+SAMPLING_BOUND = 1.5  # py-spy's run may take at most this many times the plain run's
 TRACING_FLOOR = 1.5  # ... and a profiler told of every call at least this many times
 
 
