@@ -6,13 +6,16 @@ import shlex
 from IPython.display import Markdown
 
 from .checks import expected_verdict
-from .claims import claim, claim_above, claim_below
+from .claims import claim, claim_above, claim_below, claim_slower
 from .commands import CommandError
 from .lesson_code import measure_variants, short
 from .pythons import find_pythons, learner_venv_steps
 
 STEPS = list(measure_variants.VARIANTS)
 ALGORITHM_STEP = (STEPS[-2], STEPS[-1])  # numpy's .sum() per slice, then one reverse cumsum
+SLICE_SUM = "sum_nexts_slice_sum.py"  # its inner work is the built-in sum() over floats
+FLOAT_SUM = "print(sum([1e100, 1.0, -1e100]))"  # 0.0 before Python 3.12, 1.0 from 3.12 on
+COMPENSATED_SUM = (3, 12)  # sum() of floats is compensated from 3.12 (gh-100425)
 
 
 def python_environments(scratch):
@@ -41,6 +44,58 @@ class Comparison:
     def median(self, result, step):
         return result["steps"][step]["median"]
 
+    def alike(self, first, second):
+        """Two Pythons of the same known source, built with the same options: like with like."""
+        return _build_of(first) == _build_of(second) and "unknown" not in _build_of(first)[0]
+
+    def builds_said(self):
+        """One sentence: where the Pythons compared come from, and whether that is like with like."""
+        if len(self.results) == 1:
+            return f"This build compared one Python, {self.versions[0]} ({_build(self.results[0])})."
+        if all(self.alike(self.results[0], r) for r in self.results):
+            return (f"This build compared Pythons {_and(self.versions)}, all from one source and"
+                    f" built alike ({_build(self.results[0])}): like with like, each version as"
+                    " that source builds it.")
+        each = _and([f"{v} ({_build(r)})" for r, v in zip(self.results, self.versions)])
+        return (f"This build compared Pythons {each}: not like with like, so a difference between"
+                " two of them of different builds is not a difference between their versions alone.")
+
+    def sum_pair(self):
+        """(older, newer): the newest Python before 3.12 and the oldest from 3.12 that are built
+        alike, the pair that shows what compensated summation costs; None if there is none."""
+        older = [r for r, v in zip(self.results, self.versions) if _minor(v) < COMPENSATED_SUM]
+        newer = [r for r, v in zip(self.results, self.versions) if _minor(v) >= COMPENSATED_SUM]
+        pairs = [(old, new) for old in reversed(older) for new in newer if self.alike(old, new)]
+        return pairs[0] if pairs else None
+
+    def sum_said(self):
+        pair = self.sum_pair()
+        if pair is None:
+            return ("This build compares no Python before 3.12 with a later one built the same way,"
+                    " so its table cannot show that cost apart from the builds.")
+        old, new = pair
+        old_v, new_v = (_version(r) for r in pair)
+        ratio = self.median(new, SLICE_SUM) / self.median(old, SLICE_SUM)
+        return (f"Here Python {old_v} and Python {new_v} are built alike ({_build(old)}), and"
+                f" slice_sum took {ratio:.1f} times as long on {new_v} (medians), every round"
+                f" of it slower than every round on {old_v}.")
+
+    def check_float_sum(self, run):
+        """The run of FLOAT_SUM under each Python, in order: 0.0 before 3.12 and 1.0 from 3.12 on.
+        Then, if a pair built alike shows it, slice-and-sum is slower on the newer, beyond the
+        spread of the rounds."""
+        printed = dict(zip(self.versions, [line.strip() for line in run.output.splitlines()
+                                           if line.strip() and not line.startswith("$ ")]))
+        expected = {v: "1.0" if _minor(v) >= COMPENSATED_SUM else "0.0" for v in self.versions}
+        claim(printed == expected, "every Python before 3.12 prints 0.0 for sum([1e100, 1.0, -1e100])"
+              " and every later one 1.0", printed=printed)
+        pair = self.sum_pair()
+        if pair:
+            old, new = pair
+            claim_slower(new["steps"][SLICE_SUM], old["steps"][SLICE_SUM],
+                         f"slice_sum is slower on Python {_version(new)} than on {_version(old)},"
+                         " built alike, beyond the spread of the rounds")
+
     def largest_difference(self):
         """(ratio, step, slower version, faster version): the widest gap between two Pythons."""
         best = (1.0, STEPS[0], self.versions[0], self.versions[0])
@@ -54,6 +109,8 @@ class Comparison:
     def figures(self):
         """Every number the page quotes, by glue key."""
         ratio, step, slow, fast = self.largest_difference()
+        by_version = dict(zip(self.versions, self.results))
+        slow_result, fast_result = by_version[slow], by_version[fast]
         algorithm = [self.median(r, ALGORITHM_STEP[0]) / self.median(r, ALGORITHM_STEP[1])
                      for r in self.results]
         total = [self.median(r, STEPS[0]) / self.median(r, STEPS[-1]) for r in self.results]
@@ -64,6 +121,13 @@ class Comparison:
             "py_versions": _and(self.versions),
             "py_diff_ratio": ratio, "py_diff_step": short(step), "py_diff_slow": slow,
             "py_diff_fast": fast,
+            "py_diff_slow_build": _build(slow_result), "py_diff_fast_build": _build(fast_result),
+            "py_diff_builds": ("Both are built alike, so this is a difference between the two versions"
+                               " as that source builds them." if self.alike(slow_result, fast_result)
+                               else "Their builds differ, so this is not a difference between the"
+                               " versions alone: it includes how each was built."),
+            "py_like_with_like": all(self.alike(self.results[0], r) for r in self.results),
+            "py_builds": self.builds_said(), "py_sum_timing": self.sum_said(),
             "py_algorithm_gain_min": min(algorithm), "py_total_gain_min": min(total),
             "py_cprofile_min": min(cprofile), "py_cprofile_max": max(cprofile),
             "py_kernprof_min": min(kernprof), "py_kernprof_max": max(kernprof),
@@ -132,6 +196,8 @@ class Comparison:
             lines.append(f"| `{short(step)}` | " + " | ".join(cells) + " |")
         lines.append("| numpy | " + " | ".join(r["environment"]["numpy"] for r in self.results)
                      + " |")
+        for row, part in (("Python from", 0), ("Python build", 1)):
+            lines.append(f"| {row} | " + " | ".join(_build_of(r)[part] for r in self.results) + " |")
         return Markdown("\n".join(lines) + "\n")
 
     def profilers_table(self):
@@ -162,6 +228,30 @@ class Comparison:
         ax.legend(fontsize=8)
         fig.tight_layout()
         return fig
+
+
+def float_sum_commands(pythons):
+    """The float sum that Python 3.12 changed, as a learner types it, once per Python."""
+    return [f'{python} -c "{FLOAT_SUM}"' for python in pythons]
+
+
+def _build_of(result):
+    """(where a Python comes from, what its sysconfig says of PGO and LTO), as
+    measure_variants.py recorded them."""
+    env = result["environment"]
+    return env.get("Python from", "unknown source"), env.get("Python build", "not recorded")
+
+
+def _build(result):
+    return "; ".join(_build_of(result))
+
+
+def _version(result):
+    return result["environment"]["Python"].split()[0]
+
+
+def _minor(version):
+    return tuple(int(part) for part in version.split(".")[:2])
 
 
 def _and(words):

@@ -5,7 +5,8 @@ requirements.txt. Round after round, every Python runs once, the order rotated e
 that none always goes first: measure_variants.py times each version's function once, in-process, and
 then the original script runs whole three times: alone, under cProfile and under kernprof -l.
 A slow moment of the machine hits every Python alike. The tables report the median round and the
-spread (fastest to slowest round).
+spread (fastest to slowest round), then where each Python comes from and how it was built:
+the same version can run at different speeds when built differently.
 
 Usage (from the folder that holds the lesson's scripts):
   python compare_pythons.py venv-3.11/bin/python venv-3.13/bin/python
@@ -104,6 +105,11 @@ def print_tables(results, n, rounds, out=sys.stdout):
         print(f"{profiler:32}" + "".join(f"{cell:>16}" for cell in cells), file=out)
     print(f"{'line_profiler':32}"
           + "".join(f"{r['environment']['line_profiler']:>16}" for r in results), file=out)
+    print(file=out)
+    print("Where each Python comes from, and what its sysconfig says of how it was built:", file=out)
+    for result in results:
+        env = result["environment"]
+        print(f"  {label(result)}: {env['Python from']}; {env['Python build']}", file=out)
 
 
 def main(argv=None):

@@ -21,8 +21,11 @@ import json
 import math
 import os
 import platform
+import re
+import shlex
 import statistics
 import sys
+import sysconfig
 import time
 from importlib import metadata
 from pathlib import Path
@@ -226,12 +229,62 @@ def version(package):
         return "not installed"
 
 
+def python_source():
+    """Where this Python comes from, as far as its paths tell (for a virtual environment, the
+    Python it was made from): "pyenv", "Debian GNU/Linux package", ..."""
+    base = Path(sys.base_prefix).resolve()
+    paths = " ".join(str(p).replace("\\", "/") for p in (base, Path(sys.executable).resolve()))
+    uv_folder = os.environ.get("UV_PYTHON_INSTALL_DIR")
+    if "/.pyenv/versions/" in paths or "/pyenv-win/versions/" in paths:
+        return "pyenv"
+    if ("/uv/python/" in paths or (uv_folder and base.is_relative_to(Path(uv_folder).resolve()))
+            or re.search(r"/cpython-\d+\.\d+\.\d+[^/]*-(linux|macos|windows)-", paths)):
+        return "uv (python-build-standalone)"
+    if (base / "conda-meta").is_dir():
+        return "conda"
+    if "/Cellar/" in paths or "/homebrew/" in paths:
+        return "Homebrew"
+    if "/Python.framework/" in paths or "/Programs/Python/" in paths:
+        return "python.org installer"
+    if base == Path("/usr"):
+        return f"{distribution()} package"
+    if base == Path("/usr/local"):
+        return "/usr/local, as in the python Docker images"
+    return "unknown source"
+
+
+def distribution():
+    try:
+        return platform.freedesktop_os_release()["NAME"]
+    except (OSError, AttributeError, KeyError):
+        return "distribution"
+
+
+def build_options():
+    """What sysconfig records of profile-guided (PGO) and link-time (LTO) optimisation."""
+    configured = shlex.split(sysconfig.get_config_var("CONFIG_ARGS") or "")
+    flags = " ".join(sysconfig.get_config_var(name) or ""
+                     for name in ("PY_CFLAGS", "PY_CFLAGS_NODIST", "CFLAGS", "PY_LDFLAGS_NODIST"))
+    if not configured and not flags.strip():
+        return "sysconfig records no build options"
+    pgo = ("--enable-optimizations" in configured
+           or "-fprofile-use" in flags or "-fprofile-instr-use" in flags)
+    lto = "-flto" in flags or any(arg.startswith("--with-lto") and arg != "--with-lto=no"
+                                  for arg in configured)
+    said = f"sysconfig: {'' if pgo else 'no '}PGO, {'' if lto else 'no '}LTO"
+    if Path(sys.base_prefix).resolve() == Path("/usr") and not (pgo and lto):
+        said += ", but a distribution may optimise by its own rules, which sysconfig does not show"
+    return said
+
+
 def environment():
     return {
         "CPU": cpu_model(),
         "Cores": str(os.cpu_count()),
         "Operating system": operating_system(),
         "Python": f"{platform.python_version()} ({platform.python_implementation()})",
+        "Python from": python_source(),
+        "Python build": build_options(),
         "numpy": version("numpy"),
         "line_profiler": version("line_profiler"),
         "Date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),

@@ -11,7 +11,7 @@ from conftest import LESSON_CODE, ROOT, glue_roles
 
 from cells import ClaimError
 from cells.lesson_code import short
-from cells.python_comparison import STEPS, Comparison
+from cells.python_comparison import SLICE_SUM, STEPS, Comparison, float_sum_commands
 from cells.pythons import build_tags, find_pythons
 
 PAGE_SOURCE = ROOT / "docs" / "python-versions.md"
@@ -101,6 +101,64 @@ def test_a_wrong_answer_on_one_python_fails_the_build_first(tiny):
     data["pythons"][1]["steps"][STEPS[-1]]["median"] = 10.0  # a later claim would fail too
     with pytest.raises(ClaimError, match="answer check of sum_nexts_slice_sum.py"):
         Comparison(data).check_claims()
+
+
+def test_each_python_says_where_it_comes_from_and_how_it_was_built(tiny):
+    output, data = tiny
+    (result,) = data["pythons"]
+    env = result["environment"]
+    assert env["Python from"] and env["Python build"].startswith("sysconfig")
+    assert f"{env['Python from']}; {env['Python build']}" in output
+
+
+def test_the_prose_says_whether_it_compares_like_with_like(tiny):
+    data = two_pythons(tiny)
+    figures = Comparison(data).figures()
+    assert figures["py_like_with_like"] and ": like with like" in figures["py_builds"]
+    assert figures["py_diff_builds"].startswith("Both are built alike")
+    data["pythons"][1]["environment"]["Python from"] = "somewhere else"
+    figures = Comparison(data).figures()
+    assert not figures["py_like_with_like"] and "not like with like" in figures["py_builds"]
+    assert figures["py_diff_builds"].startswith("Their builds differ")
+    assert figures["py_diff_slow_build"].startswith("somewhere else; sysconfig")
+
+
+def float_sums(data, *printed):
+    """The page's run of the float sum on each Python of `data`, as if it printed `printed`."""
+    from cells.commands import Run
+    commands = float_sum_commands([f"venv-{i}/bin/python" for i in range(len(printed))])
+    output = "".join(f"$ {command}\n{answer}\n" for command, answer in zip(commands, printed))
+    return Run(commands, output, 0, 0.0)
+
+
+def before_and_after_compensated_sum(tiny, slower):
+    """The tiny run as from Python 3.11 and 3.12, built alike; slice-and-sum `slower` times as
+    slow on 3.12."""
+    data = two_pythons(tiny)
+    data["pythons"][0]["environment"]["Python"] = "3.11.7 (CPython)"
+    data["pythons"][1]["environment"]["Python"] = "3.12.1 (CPython)"
+    old, new = (python["steps"][SLICE_SUM] for python in data["pythons"])
+    new.update({key: old[key] * slower for key in ("median", "min", "max")})
+    return data
+
+
+def test_the_float_sum_changed_with_python_3_12(tiny):
+    data = before_and_after_compensated_sum(tiny, 2.0)
+    comparison = Comparison(data)
+    comparison.check_float_sum(float_sums(data, "0.0", "1.0"))
+    assert comparison.figures()["py_sum_timing"].startswith("Here Python 3.11.7 and Python 3.12.1")
+    with pytest.raises(ClaimError, match="every Python before 3.12 prints 0.0"):
+        comparison.check_float_sum(float_sums(data, "0.0", "0.0"))
+
+
+def test_slice_and_sum_slower_on_3_12_is_checked_only_on_pythons_built_alike(tiny):
+    data = before_and_after_compensated_sum(tiny, 1.0)  # no slower: the claim fails
+    with pytest.raises(ClaimError, match="slice_sum is slower on Python 3.12.1"):
+        Comparison(data).check_float_sum(float_sums(data, "0.0", "1.0"))
+    data["pythons"][1]["environment"]["Python build"] = "sysconfig: PGO, LTO"
+    comparison = Comparison(data)
+    comparison.check_float_sum(float_sums(data, "0.0", "1.0"))  # builds differ: no timing claim
+    assert comparison.figures()["py_sum_timing"].startswith("This build compares no Python before")
 
 
 # -- the page, as built -----------------------------------------------------------------------
