@@ -59,9 +59,10 @@ venv:
 html: venv
 	rm -rf _build/html.new _build/html-failed _build/doctrees _build/jupyter_execute
 	@$(BIN)/sphinx-build $(SPHINXFLAGS) docs _build/html.new || { \
-	  mv _build/html.new _build/html-failed 2>/dev/null; \
-	  echo "The build failed (see above); the site it made, with its build report, is in" \
-	    "_build/html-failed. _build/html is unchanged." >&2; exit 1; }
+	  if mv _build/html.new _build/html-failed 2>/dev/null; then \
+	    echo "The build failed (see above); the site it made, with its build report, is in" \
+	      "_build/html-failed. _build/html is unchanged." >&2; \
+	  else echo "The build failed (see above); _build/html is unchanged." >&2; fi; exit 1; }
 	rm -rf _build/html && mv _build/html.new _build/html
 	@echo "The site is in _build/html; open _build/html/index.html"
 

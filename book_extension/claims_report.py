@@ -16,6 +16,7 @@ from sphinx.util.docutils import SphinxDirective
 from cells.claims import FLAG_RATIO
 
 CLOSEST_IN_LOG = 5
+REPORT_PAGE = "build-report"
 
 logger = logging.getLogger(__name__)
 
@@ -41,9 +42,8 @@ def gathered(folders):
 
 def _closest_first(entry):
     ratio = entry["ratio"]
-    if entry["kind"] == "exact":
-        return (2, 0.0)
-    return (0 if not entry["held"] else 1, math.inf if ratio is None else ratio)
+    rank = 0 if not entry["held"] else 2 if entry["kind"] == "exact" else 1
+    return (rank, math.inf if ratio is None else ratio)
 
 
 def flagged(entry):
@@ -70,6 +70,8 @@ def _gather(app, env):
                 f" {FLAG_RATIO}; the closest to failing:")
     for entry in measured[:CLOSEST_IN_LOG]:
         logger.info(f"  {_ratio(entry):>7}  {entry['page']}: {entry['statement']}")
+    # The report's page is written again even when the preview took it from its cache.
+    return [name for name in env.found_docs if name == REPORT_PAGE]
 
 
 def _fill_report(app, doctree, docname):

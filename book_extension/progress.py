@@ -48,7 +48,10 @@ class Tail(threading.Thread):
                 if not line.endswith("\n"):
                     return offset  # half written: read it whole next time
                 offset += len(line.encode("utf-8"))
-                event = json.loads(line)
+                try:
+                    event = json.loads(line)
+                except json.JSONDecodeError:
+                    continue  # not ours: never let one line stop the others
                 if event["event"] == "start":
                     self.running = (event, time.monotonic(), time.monotonic())
                 else:
@@ -60,7 +63,8 @@ class Tail(threading.Thread):
 
 def progress_text(event):
     """`    12.3 s  finding-bottlenecks: kernprof -l -v sum_nexts_original.py 10000`"""
-    failed = "" if event["returncode"] == 0 else f" (exit {event['returncode']})"
+    code = event["returncode"]
+    failed = "" if code == 0 else " (timed out)" if code is None else f" (exit {code})"
     return f"  {event['seconds']:7.1f} s  {event['page']}: {event['command']}{failed}\n"
 
 

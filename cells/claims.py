@@ -49,22 +49,22 @@ def claim(holds, statement, **figures):
 
 
 def claim_above(value, floor, statement, **figures):
-    """`value` must be greater than `floor` (both positive)."""
-    _positive(value, floor)
-    return _check(value > floor, statement, "above", value, floor, value / floor, figures)
+    """`value` must be greater than `floor` (positive); a value at or below zero has ratio 0."""
+    _positive(floor)
+    return _check(value > floor, statement, "above", value, floor, max(value, 0) / floor, figures)
 
 
 def claim_below(value, ceiling, statement, **figures):
     """`value` (zero or more) must be less than `ceiling` (positive); zero holds by any ratio."""
-    _positive(value + ceiling, ceiling)
+    _positive(ceiling)
     ratio = ceiling / value if value > 0 else math.inf
     return _check(value < ceiling, statement, "below", value, ceiling, ratio, figures)
 
 
 def claim_between(value, low, high, statement, **figures):
     """low < value < high; the margin is the nearer bound's."""
-    _positive(value, low, high)
-    ratio = min(value / low, high / value)
+    _positive(low, high)
+    ratio = min(value / low, high / value) if value > 0 else 0.0
     return _check(low < value < high, statement, "between", value, [low, high], ratio, figures)
 
 
@@ -76,10 +76,10 @@ def claim_slower(slow, fast, statement, by=None, **figures):
     `fast`, a factor the page states."""
     figures = {"slow": _spread(slow), "fast": _spread(fast), **figures}
     if by is None:
-        _positive(slow["min"], fast["max"])
+        _positive(fast["max"])
         return _check(slow["min"] > fast["max"], statement, "slower (beyond the spread)",
                       slow["min"], fast["max"], slow["min"] / fast["max"], figures)
-    _positive(slow["median"], fast["median"], by)
+    _positive(fast["median"], by)
     value = slow["median"] / fast["median"]
     return _check(value > by, statement, "slower (medians, by a factor)", value, by,
                   value / by, figures)
@@ -94,9 +94,9 @@ def _spread(summary):
     return {key: summary[key] for key in ("median", "min", "max")}
 
 
-def _positive(*values):
-    if not all(isinstance(v, numbers.Real) and not isinstance(v, bool) and v > 0 for v in values):
-        raise ValueError(f"a claim's ratio needs positive figures, not {values!r}: use claim()")
+def _positive(*thresholds):
+    if not all(isinstance(v, numbers.Real) and not isinstance(v, bool) and v > 0 for v in thresholds):
+        raise ValueError(f"a claim's ratio needs positive thresholds, not {thresholds!r}: use claim()")
 
 
 def _check(holds, statement, kind, value, threshold, ratio, figures):

@@ -93,13 +93,16 @@ class Scratch:
         start = time.perf_counter()
         for command in commands:
             _progress({"event": "start", "command": command})
-            began = time.perf_counter()
-            result = subprocess.run(
-                ["bash", "-c", command], cwd=self.path, env=self.env, timeout=timeout,
-                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-            )
-            _progress({"event": "end", "command": command, "returncode": result.returncode,
-                       "seconds": time.perf_counter() - began})
+            began, returncode = time.perf_counter(), None
+            try:
+                result = subprocess.run(
+                    ["bash", "-c", command], cwd=self.path, env=self.env, timeout=timeout,
+                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                )
+                returncode = result.returncode
+            finally:  # a command that times out ends too
+                _progress({"event": "end", "command": command, "returncode": returncode,
+                           "seconds": time.perf_counter() - began})
             shown.append(f"$ {command}\n{result.stdout}")
             returncode = result.returncode
             if returncode != 0:

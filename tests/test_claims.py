@@ -61,9 +61,11 @@ def test_a_failure_names_the_claim_its_figures_and_its_margin():
     assert "value 1.3 against 1.25: ratio 0.962" in message
 
 
-def test_a_ratio_needs_positive_figures():
+def test_a_ratio_needs_a_positive_threshold_and_a_bad_value_just_fails():
     with pytest.raises(ValueError, match="positive"):
-        claim_above(-1.0, 1.0, "a negative floor")
+        claim_above(1.0, -1.0, "a negative floor")
+    with pytest.raises(ClaimError, match="ratio 0.000"):
+        claim_above(-1.0, 1.0, "a negative value")
 
 
 def test_every_claim_of_a_page_is_published_failed_ones_too(page):
@@ -77,16 +79,19 @@ def test_every_claim_of_a_page_is_published_failed_ones_too(page):
 
 def test_the_report_lists_failed_then_closest_then_exact(page):
     claim(True, "a fact")
+    with pytest.raises(ClaimError):
+        claim(False, "a broken fact")
     claim_above(5.0, 1.0, "far")
     claim_above(1.05, 1.0, "close")
     with pytest.raises(ClaimError):
         claim_above(0.9, 1.0, "broken")
     listed = gathered([page])
-    assert [c["statement"] for c in listed] == ["broken", "close", "far", "a fact"]
-    assert [flagged(c) for c in listed] == [True, True, False, False]
+    assert [c["statement"] for c in listed] == ["broken", "a broken fact", "close", "far", "a fact"]
+    assert [flagged(c) for c in listed] == [True, False, True, False, False]
     summary, table, _, facts = report_nodes(listed)
-    assert "4 claims were checked: 3 compare measurements" in summary.astext()
-    assert "1 failed, and 1 held by less than a tenth" in summary.astext()
+    assert "5 claims were checked: 3 compare measurements" in summary.astext()
+    assert "2 failed, and 1 held by less than a tenth" in summary.astext()
+    assert facts.astext().index("FAILED: a-page: a broken fact") < facts.astext().index("held: a-page")
     rows = [row.astext() for row in table.findall(lambda node: node.tagname == "row")]
     assert len(rows) == 4 and "FAILED" in rows[1] and "flagged" in rows[2]
     assert "held: a-page: a fact" in facts.astext()
