@@ -64,7 +64,8 @@ class Timings:
             "min_runs": self.data["min_repeats"], "budget": self.data["budget"],
             "run_seconds": mv.RUN_SECONDS, "f_numpy_sum_share": 100 * f["numpy_sum"] / t_numpy_sum,
             "speedup_total": self.speedup_total(),
-            "preallocation_factor": PREALLOCATION_FACTOR, "slice_sum_factor": SLICE_SUM_FACTOR, "linear_factor": LINEAR_FACTOR,
+            "preallocation_factor": PREALLOCATION_FACTOR, "slice_sum_factor": SLICE_SUM_FACTOR,
+            "linear_factor": LINEAR_FACTOR,
         }
 
     def summary_table(self, whole):
