@@ -119,9 +119,10 @@ def test_a_package_is_pinned_for_the_pythons_its_marker_names(tmp_path):
 
 
 def test_the_cost_table_measures_each_installed_profiler_in_turns(tmp_path):
+    # n = 3000: a run of about 0.2 s, so py-spy (100 samples a second) always has samples to draw
     saved = tmp_path / "cost.json"
     result = subprocess.run(
-        [sys.executable, "measure_profilers.py", "1500", "--repeats", "2", "--without", "kernprof -l",
+        [sys.executable, "measure_profilers.py", "3000", "--repeats", "2", "--without", "kernprof -l",
          "--json", str(saved)], cwd=LESSON_CODE, capture_output=True, text=True, timeout=120,
         env={"PATH": f"{BIN}:/usr/bin:/bin"})
     assert result.returncode == 0, result.stderr
