@@ -57,7 +57,9 @@ def temperature_figures(run):
     make_log = graph.share(graph.named("make_log"))
     claim_above(strptime, max(40, make_log), "parsing the timestamps takes the largest share",
                 make_log=make_log, boxes=graph.boxes)
-    claim_below(statistics, 5, "the means and medians take a few percent at most")
+    # A share of about 200 samples: 5% was within the sampling noise of 3.7% (it failed once on
+    # 3.15); a tenth is well beyond it.
+    claim_below(statistics, 10, "the means and medians take less than a tenth of the samples")
     speed = parse_speeds()
     claim_above(speed["strptime"] / speed["fromisoformat"], 5,
                 "fromisoformat parses these timestamps many times faster than strptime",
