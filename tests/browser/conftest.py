@@ -80,6 +80,11 @@ class Visit:
     def choose_mode(self, mode):
         self.page.locator("button.theme-switch-button").first.click()
         self.page.locator(f"button.theme-change-button[data-mode={mode}]").first.click()
+        # Read colours only once the mode applies and the theme's colour transitions have ended:
+        # a check in mid-fade once found the search button's text between its two colours.
+        self.page.wait_for_function("mode => document.documentElement.dataset.theme === mode", arg=mode)
+        self.page.wait_for_function(
+            "() => document.getAnimations().every(a => a.playState !== 'running')")
 
     def close(self):
         self.context.close()
