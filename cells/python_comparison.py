@@ -42,7 +42,7 @@ class Comparison:
     def __init__(self, data):
         self.n, self.rounds = data["n"], data["rounds"]
         self.results = data["pythons"]
-        self.versions = [r["environment"]["Python"].split()[0] for r in self.results]
+        self.versions = [_version(r) for r in self.results]
 
     def median(self, result, step):
         return result["steps"][step]["median"]
@@ -54,13 +54,13 @@ class Comparison:
     def builds_said(self):
         """One sentence: where the Pythons compared come from, and whether that is like with like."""
         if len(self.results) == 1:
-            return f"This build compared one Python, {self.versions[0]} ({_build(self.results[0])})."
+            return f"Only one Python was compared, {self.versions[0]} ({_build(self.results[0])})."
         if all(self.alike(self.results[0], r) for r in self.results):
-            return (f"This build compared Pythons {_and(self.versions)}, all from one source and"
+            return (f"The Pythons compared, {_and(self.versions)}, all come from one source and are"
                     f" built alike ({_build(self.results[0])}): like with like, each version as"
                     " that source builds it.")
         each = _and([f"{v} ({_build(r)})" for r, v in zip(self.results, self.versions)])
-        return (f"This build compared Pythons {each}: not like with like, so a difference between"
+        return (f"The Pythons compared are {each}: not like with like, so a difference between"
                 " two of them of different builds is not a difference between their versions alone.")
 
     def sum_pair(self):
@@ -74,7 +74,7 @@ class Comparison:
     def sum_said(self):
         pair = self.sum_pair()
         if pair is None:
-            return ("This build compares no Python before 3.12 with a later one built the same way,"
+            return ("No Python before 3.12 is compared here with a later one built the same way,"
                     " so its table cannot show that cost apart from the builds.")
         old, new = pair
         old_v, new_v = (_version(r) for r in pair)

@@ -162,7 +162,7 @@ def test_slice_and_sum_on_3_12_is_said_as_measured_and_only_for_pythons_built_al
     data["pythons"][1]["environment"]["Python build"] = "a build unlike the first"
     comparison = Comparison(data)
     comparison.check_float_sum(float_sums(data, "0.0", "1.0"))  # builds differ: no timing claim
-    assert comparison.figures()["py_sum_timing"].startswith("This build compares no Python before")
+    assert comparison.figures()["py_sum_timing"].startswith("No Python before 3.12 is compared here")
 
 
 # -- the page, as built -----------------------------------------------------------------------
@@ -192,7 +192,7 @@ def test_the_prose_says_how_many_pythons_were_compared(page, published):
     text = page.get_text(" ")
     several = len(published["pythons"]) > 1
     assert ("largest difference between two Pythons" in text) == several
-    assert ("This build found only one Python" in text) == (not several)
+    assert ("Only one Python was found here" in text) == (not several)
 
 
 def test_the_page_compares_every_python_found(page, published):
