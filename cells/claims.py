@@ -22,6 +22,8 @@ import math
 import numbers
 import os
 
+from .publish import publish
+
 FLAG_RATIO = 1.1  # a claim with less than a tenth of margin is flagged
 
 _page = None  # the page whose claims are being recorded (Record sets it)
@@ -37,10 +39,6 @@ def record_for(page):
     global _page
     _page = page
     _ledger.clear()
-    if page is None:
-        os.environ.pop("LESSON_PAGE", None)
-    else:
-        os.environ["LESSON_PAGE"] = page  # the progress lines name the page too
 
 
 def claim(holds, statement, **figures):
@@ -105,7 +103,6 @@ def _check(holds, statement, kind, value, threshold, ratio, figures):
              "figures": {name: _short(figure) for name, figure in figures.items()}}
     if _page is not None and os.environ.get("LESSON_PUBLISH_DIR"):  # a page, being built
         _ledger.append(entry)
-        from .publish import publish  # only a build publishes
         publish(_ledger, f"{_page}.claims.json")
     if not holds:
         raise ClaimError(failure_message(entry))

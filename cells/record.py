@@ -5,6 +5,7 @@
 page against that file, so a figure is computed in one place only.
 """
 import numbers
+import os
 
 from myst_nb import glue
 
@@ -19,6 +20,7 @@ class Record:
         self.page = page  # the page's name, e.g. "finding-bottlenecks"
         self.figures = {}
         claims.record_for(page)  # the page's claims are recorded beside its figures
+        os.environ["LESSON_PAGE"] = page  # and its commands' progress lines name it
 
     def quote(self, **figures):
         """Glue each figure for the prose and record it; a name is quoted once per page."""

@@ -22,6 +22,7 @@ from cells.claims import (
 def page(tmp_path, monkeypatch):
     """Claims recorded for a page, published into tmp_path, as during a build."""
     monkeypatch.setenv("LESSON_PUBLISH_DIR", str(tmp_path))
+    monkeypatch.setenv("LESSON_PAGE", "")  # restored afterwards: Record sets it
     Record("a-page")
     yield tmp_path
     claims.record_for(None)
