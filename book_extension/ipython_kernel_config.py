@@ -2,10 +2,7 @@
 
 Each kernel warns that its connection to the build, on this machine only, is not encrypted:
 true, and no problem for a build, so that one message is dropped. Every other message stays.
-
-`%prun` and line_profiler's `%lprun` hand their report to IPython's pager. JupyterLab shows a
-pager's text under the cell; a build's kernel would drop it, so the kernel prints it instead,
-and the page shows what a learner in JupyterLab sees."""
+Then each kernel runs book_extension/kernel_startup.py's install."""
 import logging
 
 
@@ -17,7 +14,7 @@ class _LocalTransportNotice(logging.Filter):
 logging.getLogger("IPKernelApp").addFilter(_LocalTransportNotice())
 
 c = get_config()  # noqa: F821 (IPython's config files get it from their loader)
+# One start-up line: add what kernels must do at start in kernel_startup.install, not here.
 c.InteractiveShellApp.exec_lines = [
-    "get_ipython().set_hook('show_in_pager', lambda shell, data, start=0, screen_lines=0: "
-    "print(data['text/plain'] if isinstance(data, dict) else data), priority=10)",
+    "from book_extension.kernel_startup import install; install(get_ipython())",
 ]
