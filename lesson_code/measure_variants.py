@@ -9,8 +9,8 @@ Usage (from the folder that holds the sum_nexts_*.py scripts):
   python measure_variants.py --n 10000                 time all versions for n = 10000
   python measure_variants.py --n 10000 --json my.json  ... and save the measurements
   python measure_variants.py --compare measurements.json
-                          time them again and print the published figures beside yours
-                          (two runs on one machine: their speed-ups should agree within 10%)
+                          time them again and print the published figures beside yours,
+                          with how far each speed-up differs and whether that is within 10%
   python measure_variants.py --scaling --json s.json   time each version over a range of n
 """
 import argparse
@@ -320,15 +320,29 @@ SPEEDUP_AGREEMENT = 0.10  # two measurements agree when their speed-ups differ b
 SPEEDUP_COUNTED = 2  # ... counting the speed-ups of at least this much (smaller ones are noise)
 
 
+def agreement(difference, limit=SPEEDUP_AGREEMENT):
+    """How far two speed-ups differ, as a percentage with as many decimals as it takes for the
+    figure shown to fall on the same side of the limit as the figure itself: 10.3% fails
+    "within 10%" and is never shown as "10%"."""
+    percent, bound = 100 * difference, round(100 * limit, 9)
+    for places in range(7):
+        shown = f"{percent:.{places}f}"
+        if (float(shown) <= bound) == (difference <= limit):
+            return shown + "%"
+    return f"{percent!r}%"
+
+
 def print_comparison(published, mine, out=sys.stdout):
-    """Both medians with their ratio, then both speed-ups: on one machine, two runs should agree
-    within SPEEDUP_AGREEMENT; on two machines, the speed-ups usually stay close while times do not."""
+    """Both medians with their ratio, then both speed-ups, how far they differ and whether that
+    is within SPEEDUP_AGREEMENT (counted only for speed-ups of SPEEDUP_COUNTED or more). Two runs
+    on one machine differ a little; on two machines, times differ and speed-ups may too."""
+    within = f"within {100 * SPEEDUP_AGREEMENT:.0f}%"
     print(f"published: {published['environment']['CPU']}, Python "
           f"{published['environment']['Python']}, n = {published['n']}", file=out)
     print(f"yours:     {mine['environment']['CPU']}, Python {mine['environment']['Python']}, "
           f"n = {mine['n']}", file=out)
     print(f"{'version':34} {'published':>10} {'yours':>10} {'yours/published':>16} "
-          f"{'speed-ups':>19} {'differ':>7}", file=out)
+          f"{'speed-ups':>19} {'differ':>7}  {within}", file=out)
     theirs = {row["script"]: row for row in published["variants"]}
     checked = agreed = 0
     for row in mine["variants"]:
@@ -336,15 +350,16 @@ def print_comparison(published, mine, out=sys.stdout):
             continue
         other = theirs[row["script"]]
         difference = abs(row["speedup"] - other["speedup"]) / other["speedup"]
+        verdict = "-"  # a speed-up below SPEEDUP_COUNTED is mostly noise: not counted
         if min(row["speedup"], other["speedup"]) >= SPEEDUP_COUNTED:
             checked += 1
             agreed += difference <= SPEEDUP_AGREEMENT
+            verdict = "yes" if difference <= SPEEDUP_AGREEMENT else "no"
         print(f"{row['script']:34} {seconds(other['median']):>10} {seconds(row['median']):>10} "
               f"{row['median'] / other['median']:>15.2f}x "
               f"{times_faster(other['speedup']):>9} {times_faster(row['speedup']):>9} "
-              f"{100 * difference:>6.0f}%", file=out)
-    print(f"{agreed} of {checked} speed-ups of {SPEEDUP_COUNTED}x or more agree within "
-          f"{100 * SPEEDUP_AGREEMENT:.0f}%", file=out)
+              f"{agreement(difference):>7}  {verdict}", file=out)
+    print(f"{agreed} of {checked} speed-ups of {SPEEDUP_COUNTED}x or more agree {within}", file=out)
 
 
 class OneLineParser(argparse.ArgumentParser):

@@ -82,7 +82,8 @@ def test_compare_prints_published_and_own_figures_with_the_ratio(small, tmp_path
     assert "n = 300" in result.stdout
     comparison = result.stdout.split("yours/published", 1)[1]
     rows = [line for line in comparison.splitlines() if line.startswith(tuple(mv.VARIANTS))]
-    assert len(rows) == len(mv.VARIANTS) and all(line.endswith("%") for line in rows)
+    assert len(rows) == len(mv.VARIANTS)
+    assert all(re.search(r" [\d.]+%  (yes|no|-)$", line) for line in rows), rows
     agreed, checked = re.search(r"^(\d+) of (\d+) speed-ups of 2x or more agree within 10%$",
                                 result.stdout, re.MULTILINE).groups()
     assert int(agreed) <= int(checked) <= len(mv.VARIANTS)
@@ -97,6 +98,29 @@ def test_compare_counts_the_speed_ups_that_agree():
     mv.print_comparison(data([1, 10, 100, 1.5]), data([1, 10.5, 150, 3]), out)
     # 10 against 10.5 agrees, 100 against 150 does not; below 2x on either side is not counted
     assert out.getvalue().endswith("1 of 2 speed-ups of 2x or more agree within 10%\n")
+    verdicts = [line.split()[-2:] for line in out.getvalue().splitlines()[3:-1]]
+    assert verdicts == [["0%", "-"], ["5%", "yes"], ["50%", "no"], ["100%", "-"]]
+
+
+@pytest.mark.parametrize("difference, shown", [
+    (0.103, "10.3%"), (0.1004, "10.04%"), (0.0996, "10%"), (0.1, "10%"), (0.05, "5%"),
+    (0.1000001, "10.00001%"), (0.0949, "9%"),
+])
+def test_the_difference_shown_never_contradicts_the_verdict(difference, shown):
+    assert mv.agreement(difference) == shown
+    assert (float(shown.rstrip("%")) <= 10) == (difference <= mv.SPEEDUP_AGREEMENT)
+
+
+def test_the_agreement_line_is_read_back_by_the_page():
+    from cells import compare_agreement
+    out = io.StringIO()
+    rows = [{"script": "v.py", "median": 0.1, "speedup": 10.0}]
+    mine = [{"script": "v.py", "median": 0.1, "speedup": 11.03}]
+    env = {"CPU": "c", "Python": "p"}
+    mv.print_comparison({"n": 1, "environment": env, "variants": rows},
+                        {"n": 1, "environment": env, "variants": mine}, out)
+    assert "10.3%  no" in out.getvalue()
+    assert compare_agreement(out.getvalue()) == (0, 1)
 
 
 @pytest.mark.parametrize("args", [["--n", "ten"], ["--n", "0"], ["--budget", "-1"], ["--what"],
