@@ -1,11 +1,10 @@
 """The episode's repeated measurements (measure_variants.py's JSON): the figures the prose quotes,
-the claims it makes about them, and the summary table, read in one place."""
-from IPython.display import Markdown
-
+and the claims it makes about them, read in one place."""
 from .checks import expected_verdict
 from .claims import claim, claim_below, claim_between, claim_slower
 from .lesson_code import measure_variants as mv
 from .lesson_code import short
+from .precision import ratio_spread, supported
 
 QUADRATIC = ["sum_nexts_original.py", "sum_nexts_preallocated.py", "sum_nexts_slice_sum.py",
              "sum_nexts_numpy_builtin_sum.py"]  # pure Python, or Python's sum over each slice
@@ -55,29 +54,26 @@ class Timings:
         return self.f["original"] / self.f["numpy_sum"]
 
     def figures(self, t_numpy_sum):
-        """Every figure the prose quotes from these measurements, by name."""
+        """Every figure the prose quotes from these measurements, by name. A factor between two
+        versions is quoted to the digits the spread of their runs supports ("_text")."""
         f, floor = self.f, self.rows[mv.FLOOR]["median"]
+        row = {short(script): r for script, r in self.rows.items()}
+
+        def factor(slow, fast):
+            return supported(f[slow] / f[fast], ratio_spread(row[slow], row[fast]))
+
         return {
             **{f"f_{short(s)}": f[short(s)] for s in mv.VARIANTS},
-            **{f"x_{short(s)}": self.rows[s]["speedup"] for s in mv.VARIANTS},
+            **{f"x_{short(s)}_text": factor("original", short(s)) for s in mv.VARIANTS},
             "f_floor": floor, "floor_ratio": f["reverse_cumsum"] / floor,
             "min_runs": self.data["min_repeats"], "budget": self.data["budget"],
-            "run_seconds": mv.RUN_SECONDS, "f_numpy_sum_share": 100 * f["numpy_sum"] / t_numpy_sum,
-            "speedup_total": self.speedup_total(),
+            "run_seconds": mv.RUN_SECONDS,
+            "speedup_total_text": factor("original", "numpy_sum"),
+            "saved_preallocated": 100 * (1 - f["preallocated"] / f["original"]),
+            "numpy_builtin_slowdown": f["numpy_builtin_sum"] / f["slice_sum"],
             "preallocation_factor": PREALLOCATION_FACTOR, "slice_sum_factor": SLICE_SUM_FACTOR,
             "linear_factor": LINEAR_FACTOR,
         }
-
-    def summary_table(self, whole):
-        """Every step: its whole-process time (one run, `whole[script]`) beside its function's."""
-        lines = ["| Step | Whole process, one run | Function, median | Function, fastest – slowest | "
-                 "Function speed-up | Check |", "| :-- | --: | --: | --: | --: | :-- |"]
-        for script in mv.VARIANTS:
-            row = self.rows[script]
-            lines.append(f"| `{script}` | {whole[script]:.2f} s | {mv.seconds(row['median'])} | "
-                         f"{mv.seconds(row['min'])} – {mv.seconds(row['max'])} | "
-                         f"{mv.times_faster(row['speedup'])} | {row['check']} |")
-        return Markdown("\n".join(lines))
 
 
 class Scaling:

@@ -23,3 +23,13 @@ def _published(name):
     if not folder:
         raise RuntimeError("LESSON_PUBLISH_DIR is not set: build the book with sphinx (make html)")
     return Path(folder) / name
+
+
+def download(name, folder):
+    """Copy a file another page published into `folder`, as a learner downloads it from the site.
+    Pages run in name order, so the publishing page (the episode) has already run."""
+    source = _published(name)
+    if not source.is_file():
+        raise RuntimeError(f"{name} is not published yet: the page that publishes it must run "
+                           "first (pages run in name order)")
+    return shutil.copy2(source, Path(folder) / name)
