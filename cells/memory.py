@@ -2,7 +2,25 @@
 import json
 
 from .claims import claim, claim_below, claim_between
+from .commands import LESSON_CODE
 from .lesson_code import short
+
+
+def _measure_memory():
+    """lesson_code/measure_memory.py, which imports measure_variants from its own folder."""
+    import importlib.util
+    import sys
+    spec = importlib.util.spec_from_file_location("measure_memory", LESSON_CODE / "measure_memory.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.path.insert(0, str(LESSON_CODE))
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(LESSON_CODE))
+    return module
+
+
+_script = _measure_memory()
 
 MEMORY_N = 3000  # tracemalloc follows every allocation: the double loops take ~40 s at 10000
 LIST_STEPS = ["original", "preallocated", "slice_sum"]
@@ -17,6 +35,16 @@ def measure_memory(lesson, effects_n, n=MEMORY_N):
     return run
 
 
+def size(value):
+    """Bytes as measure_memory.py's table prints them: "80.1 kB"."""
+    return _script.size(value)
+
+
+def per_number(value, n):
+    """Bytes a number, as the table prints them: "32.0 B"."""
+    return _script.per_number(value, n)
+
+
 class MemoryUse:
     def __init__(self, data):
         self.n, self.effects = data["n"], data["effects"]
@@ -27,7 +55,8 @@ class MemoryUse:
         return self.rows[step]["result"] / self.n
 
     def figures(self):
-        """The figures of the prose, once its sentences about them are checked."""
+        """The figures of the prose, once its sentences about them are checked. Each is the
+        table's own, formatted as the table prints it, so that the prose adds up with it."""
         e, n, big = self.effects, self.n, self.effects["n"]
         for step in LIST_STEPS:
             claim_between(self.per_number(step), 28, 40,  # about 32, and a list's spare room
@@ -35,6 +64,14 @@ class MemoryUse:
         for step in ARRAY_STEPS:  # byte counts are exact: facts, not measurements with a spread
             claim(8 <= self.per_number(step) < 9, f"{step}'s array takes 8 bytes a number",
                   per_number=self.per_number(step))
+        float_and_pointer = e["float_size"] + e["pointer_size"]
+        claim_between(self.per_number("preallocated") / float_and_pointer, 0.999, 1.02,
+                      "the preallocated list's result is its floats and their pointers, and"
+                      " little else", per_number=self.per_number("preallocated"),
+                      float_and_pointer=float_and_pointer)
+        claim(self.rows["original"]["result"] > self.rows["preallocated"]["result"],
+              "the original's list, grown by append, takes more than the preallocated one",
+              rows=self.rows)
         ratio = self.rows["original"]["result"] / self.rows["numpy_sum"]["result"]
         claim_between(ratio, 3, 5,  # nearer four than three or five
                       "a list of floats takes about four times the memory of an array")
@@ -55,10 +92,15 @@ class MemoryUse:
         claim_below(max(self.extra["slice_sum"], self.extra["numpy_builtin_sum"]), 8 * n,
                     "the slices and scalars are freed as they go, never a whole array's worth at"
                     " once", extra=self.extra)
-        return {"memory_n": n, "array_itemsize": e["itemsize"],
-                "list_per_number": self.per_number("original"),
-                "array_per_number": self.per_number("numpy_sum"),
-                "list_slice_kb": e["list_slice"] / 1e3, "array_slice_bytes": e["array_slice"],
-                "scalars_kb": e["list_of_scalars"] / 1e3, "floats_kb": e["list_of_floats"] / 1e3,
-                "scalar_bytes": e["scalar_size"],
-                "cumsum_extra_per_number": self.extra["reverse_cumsum"] / n}
+        per = {step: per_number(self.rows[step]["result"], n) for step in self.rows}
+        return {"memory_n": n, "array_itemsize": e["itemsize"], "float_size": e["float_size"],
+                "pointer_size": e["pointer_size"], "float_and_pointer": float_and_pointer,
+                "preallocated_per_number": per["preallocated"],
+                "original_per_number": per["original"], "array_per_number": per["numpy_sum"],
+                "list_slice_size": size(e["list_slice"]),
+                "array_slice_size": size(e["array_slice"]),
+                "scalars_size": size(e["list_of_scalars"]), "floats_size": size(e["list_of_floats"]),
+                "scalars_extra_size": size(e["list_of_scalars"] - e["list_of_floats"]),
+                "scalar_bytes": round(new_per_element),
+                "cumsum_peak_per_number": per_number(self.rows["reverse_cumsum"]["peak"], n),
+                "cumsum_result_per_number": per["reverse_cumsum"]}

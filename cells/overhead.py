@@ -4,6 +4,7 @@ import json
 
 from .claims import claim_above, claim_below
 from .commands import CommandError
+from .precision import ratio_spread, supported
 from .record import NOT_MEASURED
 from .sampling import pinned_for_this_python, refused
 
@@ -33,6 +34,11 @@ class ProfilerCosts:
     def __init__(self, data):
         self.data = data
         self.times = {row["way"]: row["times_plain"] for row in data["rows"]}  # x plain, medians
+        self.rows = {row["way"]: row for row in data["rows"]}
+
+    def times_text(self, way):
+        """How many times as long as the plain run, to the digits the runs' spread supports."""
+        return supported(self.times[way], ratio_spread(self.rows[way], self.rows["plain"]))
 
     def figures(self):
         """The figures of the prose, once its sentences about them are checked."""
@@ -41,7 +47,8 @@ class ProfilerCosts:
                     f"the deterministic profilers make the run more than {TRACING_FLOOR} times as"
                     " long", times=x)
         found = {"cost_n": self.data["n"], "cost_repeats": self.data["repeats"],
-                 "cprofile_x": x["cProfile"], "kernprof_x": x["kernprof -l"],
+                 "cprofile_x": self.times_text("cProfile"),
+                 "kernprof_x": self.times_text("kernprof -l"),
                  "tracing_floor": TRACING_FLOOR}
         # Where a profiler did not run, its figures are NOT_MEASURED: the prose quoting
         # them sits in an {only} block that such a build leaves out, but is still parsed.
@@ -53,10 +60,10 @@ class ProfilerCosts:
             claim_below(max(x["py-spy"] - 1, 0), (min(x["cProfile"], x["kernprof -l"]) - 1) / 4,
                         "py-spy adds a small fraction of what the deterministic profilers add",
                         times=x)
-            found["spy_x"] = x["py-spy"]
+            found["spy_x"] = self.times_text("py-spy")
         if "pyinstrument" in x:
             claim_above(x["pyinstrument"], TRACING_FLOOR,
                         "pyinstrument costs this call-heavy program as much as a deterministic"
                         " profiler", times=x)
-            found["pyinstrument_x"] = x["pyinstrument"]
+            found["pyinstrument_x"] = self.times_text("pyinstrument")
         return found

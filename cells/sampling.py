@@ -181,6 +181,32 @@ def picture(run, published=None):
     return flame_chart(run.graph, run.commands[0])
 
 
+def default_rate(lesson, command, pattern):
+    """A profiler's default sampling rate, in samples a second, as its own --help states it
+    (run quietly, in the learner's environment): the rate actually used when none is given."""
+    said = subprocess.run(["bash", "-c", command], cwd=lesson.path, env=lesson.env,
+                          capture_output=True, text=True, timeout=60)
+    found = re.search(pattern, said.stdout + said.stderr, re.DOTALL)
+    if not found:
+        raise CommandError(f"`{command}` states no default rate: has its help changed?\n"
+                           f"{said.stdout}{said.stderr}")
+    scale = {"": 1, "k": 1000, "m": 1_000_000}[(found.groupdict().get("unit") or "").lower()]
+    return float(found["rate"]) * scale
+
+
+def py_spy_rate(lesson):
+    """py-spy record's default rate: `-r, --rate <rate> ... [default: 100]`."""
+    return default_rate(lesson, "py-spy record --help",
+                        r"--rate <rate>.*?\[default: (?P<rate>[\d.]+)\]")
+
+
+def tachyon_rate(lesson):
+    """Python 3.15's profiling.sampling default rate: `-r, --sampling-rate RATE ... (default:
+    1khz)`; only where the build's Python has it."""
+    return default_rate(lesson, "python -m profiling.sampling run --help",
+                        r"--sampling-rate RATE.*?\(default:\s*(?P<rate>[\d.]+)\s*(?P<unit>[km]?)hz\)")
+
+
 def pyinstrument(lesson, script, *arguments):
     """`pyinstrument script arguments`: run.tree holds the call tree it printed."""
     command = " ".join(["pyinstrument", script, *map(str, arguments)])

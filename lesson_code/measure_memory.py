@@ -1,10 +1,16 @@
 """How much memory does each version of sum_nexts need? Measured with tracemalloc.
 
 For every version the data is made first; then tracemalloc (standard library) follows one call
-of sum_nexts and reports its peak, the most memory the call held at any moment, and its
-result, what it still holds when it returns (the sums). Then four small measurements show
+of sum_nexts and reports its peak, the most memory it saw the call hold at any moment, and its
+result, what the call still held when it returned (the sums). Then four small measurements show
 where memory goes: slicing a list copies it, slicing a numpy array does not, and going through
 an array one element at a time makes a new Python object for each element.
+
+tracemalloc sees the memory that Python's allocators hand out, and what C code such as numpy
+reports to it; nothing else. Python keeps freed objects of some kinds (floats, lists, ...) on
+free lists and hands them out again without asking its allocator, so a call that reuses one
+would look cheaper than it is. Each measurement here first empties the free lists
+(gc.collect() does) so that every object the call makes is counted.
 
 Usage (from the folder that holds the sum_nexts_*.py scripts):
   python measure_memory.py 3000                     the table and the three measurements
@@ -13,7 +19,9 @@ Usage (from the folder that holds the sum_nexts_*.py scripts):
 tracemalloc slows down every allocation: the versions that make a new object for each addition
 take many times longer here than without it, which is why the lesson uses a small n.
 """
+import gc
 import json
+import struct
 import sys
 import tracemalloc
 from pathlib import Path
@@ -24,6 +32,7 @@ from measure_variants import HERE, VARIANTS, OneLineParser, load_variant
 def traced(work, *arguments):
     """(peak, kept): bytes that work(*arguments) allocated at its peak, and still held after it
     returned (its result). The result is returned too, so that it is not freed before then."""
+    gc.collect()  # empties the free lists: objects reused from them would not be traced
     tracemalloc.start()
     try:
         before, _ = tracemalloc.get_traced_memory()
@@ -57,7 +66,7 @@ def effects(n, seed=2016, folder=HERE):
             "array_slice": array_slice, "copy_is_new": copied is not numbers,
             "slice_is_a_view": bool(view.base is array), "list_of_floats": each_float,
             "list_of_scalars": each_scalar, "scalar_type": type(scalars[0]).__name__,
-            "scalar_size": sys.getsizeof(scalars[0])}
+            "float_size": sys.getsizeof(0.5), "pointer_size": struct.calcsize("P")}
 
 
 def size(value):
@@ -67,13 +76,18 @@ def size(value):
     return f"{value} B"
 
 
+def per_number(value, n):
+    return f"{value / max(n, 1):.1f} B"
+
+
 def print_report(data, out=sys.stdout):
     n = data["n"]
     print(f"sum_nexts, memory of one call: n = {n}, traced by tracemalloc", file=out)
-    print(f"{'version':32}{'peak':>10}{'result':>10}{'peak per number':>17}", file=out)
+    print(f"{'':52}{'per number':^21}".rstrip(), file=out)
+    print(f"{'version':32}{'peak':>10}{'result':>10}{'peak':>10}{'result':>11}", file=out)
     for row in data["versions"]:
         print(f"{row['script']:32}{size(row['peak']):>10}{size(row['result']):>10}"
-              f"{row['peak'] / max(n, 1):>15.1f} B", file=out)
+              f"{per_number(row['peak'], n):>10}{per_number(row['result'], n):>11}", file=out)
     e = data["effects"]
     print(f"\nWhat the versions repeat, for n = {e['n']}:", file=out)
     print(f"  numbers[1:] of a list        {size(e['list_slice']):>9}  (a copy)", file=out)
