@@ -212,8 +212,8 @@ def pyinstrument(lesson, script, *arguments):
     command = " ".join(["pyinstrument", script, *map(str, arguments)])
     if not pinned_for_this_python("pyinstrument"):
         return Shown([command], "pyinstrument", "*pyinstrument does not install from a wheel on"
-                     f" Python {platform.python_version()}, which built this page, so these"
-                     " commands are shown, not run.*")
+                     f" Python {platform.python_version()}, which ran this page's commands, so"
+                     " this one is shown, not run.*")
     run = lesson.run(command)
     run.tree = call_tree(run.output)
     return run
