@@ -19,7 +19,9 @@ exclude_patterns = ["_build", "**/.ipynb_checkpoints"]
 nitpicky = True  # every cross-reference must resolve
 
 # MyST
-myst_enable_extensions = ["dollarmath", "colon_fence", "deflist"]
+# substitution: {{ teaching_minutes }} and the other minutes come from docs/schedule.toml
+# (book_extension/schedule.py), so that the plan is written once
+myst_enable_extensions = ["dollarmath", "colon_fence", "deflist", "substitution"]
 myst_heading_anchors = 3
 
 # `make serve` previews with a cache keyed on everything a page's outputs depend on

@@ -10,7 +10,11 @@
 - the download menu offers each page's executed notebook;
 - timing pages never run in parallel; `make serve` re-runs only pages whose inputs changed;
 - every claim the pages checked is gathered with its margin (claims_report.py), and the log
-  shows each lesson command as it runs (progress.py).
+  shows each lesson command as it runs (progress.py);
+- the episode's schedule (docs/schedule.toml) gives the pages its minutes and must match the
+  episode's sections (schedule.py); the instructor guide shows it with each section's slowest
+  command and the published profiles (instructor_guide.py); the cheat sheet lists every command
+  the lesson uses (cheat_sheet.py); the setup page lists every script (lesson_scripts.py).
 """
 import os
 import shutil
@@ -25,7 +29,7 @@ from cells.pythons import build_tags, find_pythons, learner_venv_steps
 from cells.sampling import pinned_for_this_python, py_spy_refusal
 from cells.versions import versions_file
 
-from . import claims_report, mathml, progress
+from . import cheat_sheet, claims_report, instructor_guide, lesson_scripts, mathml, progress, schedule
 from .repository import repository_url
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -108,7 +112,7 @@ def _fresh_published_folder(app):
     # Nothing from an earlier build may be published by this one (html_extra_path copies it).
     published = _published(app)
     for stale in published.iterdir():
-        stale.unlink()
+        shutil.rmtree(stale) if stale.is_dir() else stale.unlink()  # profiles/ is a folder
     os.environ["LESSON_PUBLISH_DIR"] = str(published)
     _zip_lesson_code(published / "lesson-code.zip")
     (published / "build-versions.txt").write_text(versions_file(), encoding="utf-8")
@@ -139,6 +143,10 @@ def setup(app):
     mathml.setup(app)
     claims_report.setup(app)
     progress.setup(app)
+    schedule.setup(app)
+    instructor_guide.setup(app)
+    cheat_sheet.setup(app)
+    lesson_scripts.setup(app)
     if os.environ.get("LESSON_PREVIEW") == "1":
         from .preview import setup_preview
         setup_preview(app)

@@ -18,3 +18,8 @@ c = get_config()  # noqa: F821 (IPython's config files get it from their loader)
 c.InteractiveShellApp.exec_lines = [
     "from book_extension.kernel_startup import install; install(get_ipython())",
 ]
+
+# The magics a cell runs are timed into the build's progress log, and the pager names the
+# scratch folder's files as a learner's own folder would (book_extension/kernel_hooks.py).
+c.InteractiveShellApp.exec_lines.append(
+    "__import__('book_extension.kernel_hooks').kernel_hooks.install(get_ipython())")

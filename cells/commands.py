@@ -2,6 +2,7 @@
 import atexit
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -14,6 +15,8 @@ from .parse import time_report
 from .profiles import line_table, listing_agrees, profile_stats
 
 LESSON_CODE = Path(__file__).resolve().parent.parent / "lesson_code"
+SCRATCH_PREFIX = "finding-bottlenecks-"  # each scratch copy is a temporary folder named so
+PROFILES = "profiles"  # the site's folder of the profiles the pages save, for slow laptops
 
 
 def lesson_n():
@@ -56,7 +59,7 @@ class Scratch:
         if expected and Path(expected).resolve() != Path(sys.executable).resolve():
             raise CommandError(f"the notebook kernel runs {sys.executable}, not the build's "
                                f"{expected}: a kernelspec named python3 elsewhere shadows it")
-        self.path = Path(tempfile.mkdtemp(prefix="finding-bottlenecks-"))
+        self.path = Path(tempfile.mkdtemp(prefix=SCRATCH_PREFIX))
         atexit.register(shutil.rmtree, self.path, ignore_errors=True)
         for path in sorted(Path(source).iterdir()):
             if path.suffix in {".py", ".txt"}:  # what the lesson-code archive holds
@@ -92,7 +95,7 @@ class Scratch:
         returncode = 0
         start = time.perf_counter()
         for command in commands:
-            _progress({"event": "start", "command": command})
+            progress({"event": "start", "command": command})
             began, returncode = time.perf_counter(), None
             try:
                 result = subprocess.run(
@@ -101,9 +104,9 @@ class Scratch:
                 )
                 returncode = result.returncode
             finally:  # a command that times out ends too
-                _progress({"event": "end", "command": command, "returncode": returncode,
+                progress({"event": "end", "command": command, "returncode": returncode,
                            "seconds": time.perf_counter() - began})
-            shown.append(f"$ {command}\n{result.stdout}")
+            shown.append(f"$ {command}\n{without_scratch(result.stdout)}")
             returncode = result.returncode
             if returncode != 0:
                 break
@@ -130,6 +133,7 @@ class Scratch:
         options = f"-l -v -p {script}" if every_function else "-l -v"
         run = self.run(" ".join(["kernprof", options, script, *map(str, arguments)]))
         run.table = line_table(self.file(f"{script}.lprof"), function)
+        _publish_profile(self.file(f"{script}.lprof"))
         if not listing_agrees(run.output, run.table, function):
             raise CommandError(f"kernprof printed a table that its {script}.lprof does not hold:"
                                f"\n{run.output}\n{run.table}")
@@ -142,6 +146,7 @@ class Scratch:
         run = self.run(" ".join(["python -m cProfile -o", saved, script, *map(str, arguments)]),
                        *then)
         run.stats = profile_stats(self.file(saved))
+        _publish_profile(self.file(saved))
         return run
 
     def run_from(self, version, *commands):
@@ -173,12 +178,57 @@ class Shown:
                 f"\n\n{self.note}\n")
 
 
-def _progress(event):
-    """Tell the build's log that a command starts or ends (book_extension/progress.py)."""
+def without_scratch(text):
+    """Text as a learner sees it in their own lesson folder: a path inside a scratch copy
+    (line_profiler's "Wrote profile results to /tmp/finding-bottlenecks-.../...") made relative."""
+    return _SCRATCH_PATH.sub(lambda found: "" if found[1] else ".", text)
+
+
+# Any scratch copy's path, with its trailing slash if it has one (the temporary folder may be
+# reached through a link, as /tmp is on macOS: both spellings).
+_TEMP = sorted({tempfile.gettempdir(), os.path.realpath(tempfile.gettempdir())}, key=len, reverse=True)
+_SCRATCH_PATH = re.compile("(?:" + "|".join(map(re.escape, _TEMP)) + ")" + re.escape(os.sep)
+                           + re.escape(SCRATCH_PREFIX) + r"\w+(" + re.escape(os.sep) + ")?")
+
+
+def _publish_profile(path):
+    """Publish a profile a command saved as profiles/<its name>, for learners whose laptops are
+    too slow to make it (the instructor guide lists them). Outside a build, nothing."""
+    folder = os.environ.get("LESSON_PUBLISH_DIR")
+    if not folder:
+        return
+    target = Path(folder) / PROFILES / path.name
+    # Pages run one after the other, each in its own kernel: a file this kernel did not write was
+    # published by another page (a preview's folder belongs to one page and may be reused).
+    if (target.exists() and path.name not in _published_here and os.environ.get("LESSON_PREVIEW") != "1"):
+        raise CommandError(f"{PROFILES}/{path.name} was already published by another page: save"
+                           " this profile under another name (cprofile's saved=...)")
+    target.parent.mkdir(exist_ok=True)
+    shutil.copy2(path, target)
+    _published_here.add(path.name)
+
+
+_published_here = set()  # the profiles this kernel (one page) published
+
+
+def progress(event):
+    """Tell the build's log that a command starts or ends (book_extension/progress.py), with
+    the page and the kernel's cell, so that the instructor guide can place it in its section."""
     path = os.environ.get("LESSON_PROGRESS")
     if path:
         with open(path, "a", encoding="utf-8") as stream:
-            stream.write(json.dumps({"page": os.environ.get("LESSON_PAGE", "?"), **event}) + "\n")
+            stream.write(json.dumps({"page": os.environ.get("LESSON_PAGE", "?"), "cell": _cell(),
+                                     **event}) + "\n")
+
+
+def _cell():
+    """The number the executed notebook gives the cell running now (its In [n]), which the
+    build's kernels keep (book_extension/kernel_hooks.py); None outside a build's kernel."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return None
+    return getattr(get_ipython(), "lesson_cell", None)
 
 
 def _record(run, python):

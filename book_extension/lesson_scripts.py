@@ -1,0 +1,70 @@
+"""The `lesson-scripts` directive: every file of lesson_code/ that the lesson-code archive holds,
+each with its download link, in the groups the page names. A file no group takes, or that two
+groups take, fails the build: a new script is never left off the list.
+
+    ```{lesson-scripts}
+    the versions of `sum_nexts`, one per step: sum_nexts_*.py
+    the exercises and their solutions: exercise_*.py solution_*.py
+    ```
+
+Each line is a group: what the page calls it, a colon, then the file patterns it takes.
+"""
+import fnmatch
+from pathlib import Path
+
+from sphinx.util.docutils import SphinxDirective
+
+ROOT = Path(__file__).resolve().parent.parent
+LESSON_CODE = ROOT / "lesson_code"
+ARCHIVED = {".py", ".txt"}  # what the lesson-code archive holds (book_extension/__init__.py)
+
+
+def lesson_files(folder=LESSON_CODE):
+    return sorted(path.name for path in Path(folder).iterdir()
+                  if path.is_file() and path.suffix in ARCHIVED)
+
+
+def grouped(groups, names, where="the lesson-scripts list"):
+    """[(label, [names])] in the order of `groups` ([(label, [patterns])]); a ValueError for a
+    file that fits no group or more than one, or a group that takes no file."""
+    taken = {label: [] for label, _ in groups}
+    for name in names:
+        fits = [label for label, patterns in groups if any(fnmatch.fnmatch(name, p) for p in patterns)]
+        if len(fits) != 1:
+            said = "no group" if not fits else f"{len(fits)} groups ({'; '.join(fits)})"
+            raise ValueError(f"{where}: lesson_code/{name} fits {said}: give it one pattern of one"
+                             " group")
+        taken[fits[0]].append(name)
+    for label, found in taken.items():
+        if not found:
+            raise ValueError(f"{where}: the group '{label}' takes no file of lesson_code/")
+    return list(taken.items())
+
+
+def parse_groups(lines):
+    groups = []
+    for line in filter(str.strip, lines):
+        label, colon, patterns = line.rpartition(":")
+        if not colon or not patterns.split():
+            raise ValueError(f"'{line}' is not 'what the page calls the group: pattern pattern ...'")
+        groups.append((label.strip(), patterns.split()))
+    return groups
+
+
+class LessonScripts(SphinxDirective):
+    has_content = True
+
+    def run(self):
+        where = f"{self.env.docname}.md, line {self.lineno}"
+        try:
+            groups = grouped(parse_groups(self.content), lesson_files(), where)
+        except ValueError as error:
+            raise self.error(str(error)) from error
+        relative = Path(*[".."] * self.env.docname.count("/"), "..", "lesson_code").as_posix()
+        items = [f"- {label}: " + ", ".join(f"{{download}}`{name} <{relative}/{name}>`" for name in names)
+                 for label, names in groups]
+        return self.parse_text_to_nodes("\n".join(items))
+
+
+def setup(app):
+    app.add_directive("lesson-scripts", LessonScripts)
