@@ -9,6 +9,7 @@ from .checks import expected_verdict
 from .claims import claim, claim_above, claim_below, claim_slower
 from .commands import CommandError
 from .lesson_code import measure_variants, short
+from .precision import at_least, ratio_spread, supported
 from .pythons import find_pythons, learner_venv_steps
 
 STEPS = list(measure_variants.VARIANTS)
@@ -19,6 +20,8 @@ EPISODE_ORDERS = [(STEPS[0], STEPS[1]), (STEPS[1], STEPS[2]), (STEPS[3], STEPS[2
 SLICE_SUM = "sum_nexts_slice_sum.py"  # its inner work is the built-in sum() over floats
 FLOAT_SUM = "print(sum([1e100, 1.0, -1e100]))"  # 0.0 before Python 3.12, 1.0 from 3.12 on
 COMPENSATED_SUM = (3, 12)  # sum() of floats is compensated from 3.12 (gh-100425)
+SYS_MONITORING = (3, 12)  # cProfile hears of calls through sys.monitoring (PEP 669) from 3.12
+LINE_PROFILER_MONITORING = (5, 0)  # ... and line_profiler of lines from its 5.0 on (4.x: settrace)
 
 
 def python_environments(scratch):
@@ -78,14 +81,14 @@ class Comparison:
                     " so its table cannot show that cost apart from the builds.")
         old, new = pair
         old_v, new_v = (_version(r) for r in pair)
-        ratio = self.median(new, SLICE_SUM) / self.median(old, SLICE_SUM)
         slow, fast = new["steps"][SLICE_SUM], old["steps"][SLICE_SUM]
+        ratio = supported(slow["median"] / fast["median"], ratio_spread(slow, fast))
         # Said as measured: ordered only beyond the spread of the rounds, else close.
         found = ("every round of it slower than every round on " + old_v
                  if slow["min"] > fast["max"] else
                  "but the rounds of the two overlap: close, on this machine")
         return (f"Here Python {old_v} and Python {new_v} are built alike ({_build(old)}), and"
-                f" slice_sum took {ratio:.2f} times as long on {new_v} (medians), {found}.")
+                f" slice_sum took {ratio} times as long on {new_v} (medians), {found}.")
 
     def check_float_sum(self, run):
         """The run of FLOAT_SUM under each Python, in order: 0.0 before 3.12 and 1.0 from 3.12 on.
@@ -117,10 +120,12 @@ class Comparison:
         total = [self.median(r, STEPS[0]) / self.median(r, STEPS[-1]) for r in self.results]
         cprofile = [r["whole"]["cProfile"]["slowdown"] for r in self.results]
         kernprof = [r["whole"]["kernprof -l"]["slowdown"] for r in self.results]
+        slow_row, fast_row = slow_result["steps"][step], fast_result["steps"][step]
         return {
             "py_count": len(self.results), "py_n": self.n, "py_rounds": self.rounds,
             "py_versions": _and(self.versions),
-            "py_diff_ratio": ratio, "py_diff_step": short(step), "py_diff_slow": slow,
+            "py_diff_ratio": ratio, "py_diff_ratio_text": supported(ratio, ratio_spread(slow_row, fast_row)),
+            "py_diff_step": short(step), "py_diff_slow": slow,
             "py_diff_fast": fast,
             "py_diff_slow_build": _build(slow_result), "py_diff_fast_build": _build(fast_result),
             "py_diff_builds": ("Both are built alike, so this is a difference between the two versions"
@@ -130,12 +135,49 @@ class Comparison:
             "py_like_with_like": all(self.alike(self.results[0], r) for r in self.results),
             "py_builds": self.builds_said(), "py_sum_timing": self.sum_said(),
             "py_algorithm_gain_min": min(algorithm), "py_total_gain_min": min(total),
+            "py_algorithm_gain_at_least": at_least(min(algorithm)),
+            "py_total_gain_at_least": at_least(min(total)),
             "py_cprofile_min": min(cprofile), "py_cprofile_max": max(cprofile),
             "py_kernprof_min": min(kernprof), "py_kernprof_max": max(kernprof),
-            "py_cprofile_range": _range(cprofile), "py_kernprof_range": _range(kernprof),
+            "py_cprofile_range": self.slowdown_range("cProfile"),
+            "py_kernprof_range": self.slowdown_range("kernprof -l"),
+            "py_line_profiler_said": self.line_profiler_said(),
+            "py_lp_monitoring_release": ".".join(map(str, LINE_PROFILER_MONITORING)),
+            "py_lp_tracing_releases": f"{LINE_PROFILER_MONITORING[0] - 1}.x",
             "py_swaps": "; ".join(f"{short(a)} and {short(b)}" for a, b in self.swapping_pairs())
                         or "none",
         }
+
+    def slowdown_range(self, profiler):
+        """"3.9 to 4.4": the profiler's slowdowns over the Pythons, the lowest and the highest,
+        each to the digits the spread of its rounds supports (one figure if they read alike)."""
+        said = []
+        for r in self.results:
+            whole = r["whole"]
+            said.append((whole[profiler]["slowdown"],
+                         supported(whole[profiler]["slowdown"],
+                                   ratio_spread(whole[profiler], whole["alone"]))))
+        low, high = min(said)[1], max(said)[1]
+        return low if low == high else f"{low} to {high}"
+
+    def line_profiler_said(self):
+        """Which line_profiler each Python has, and whether it hears of lines through
+        sys.monitoring: from line_profiler 5.0, on Python 3.12 and newer."""
+        releases = {r["environment"]["line_profiler"] for r in self.results}
+        monitoring = [v for r, v in zip(self.results, self.versions)
+                      if _minor(v) >= SYS_MONITORING and _release(r["environment"]["line_profiler"])
+                      >= LINE_PROFILER_MONITORING]
+        newer = [v for v in self.versions if _minor(v) >= SYS_MONITORING]
+        which = (f"every Python compared has line_profiler {releases.pop()}" if len(releases) == 1
+                 else "the Pythons compared have line_profiler " + _and(
+                     [f"{r['environment']['line_profiler']} ({v})"
+                      for r, v in zip(self.results, self.versions)]))
+        if not newer:
+            return f"Here {which}, on Pythons that have no sys.monitoring."
+        if monitoring == newer:
+            return f"Here {which}, so it hears of lines through sys.monitoring on {_and(newer)}."
+        return (f"Here {which}: it hears of lines through sys.monitoring only on "
+                f"{_and(monitoring) if monitoring else 'none of them'}.")
 
     def check_claims(self):
         """Correct first: every Python gives the same verdict for every step, and the expected
@@ -247,6 +289,12 @@ def _and(words):
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
-def _range(values):
-    low, high = min(values), max(values)
-    return f"{low:.1f}" if f"{low:.1f}" == f"{high:.1f}" else f"{low:.1f} to {high:.1f}"
+def _release(version):
+    """(5, 1) from "5.1.0"; (0, 0) for "not installed"."""
+    parts = []
+    for part in version.split(".")[:2]:
+        digits = "".join(c for c in part if c.isdigit())
+        if not digits:
+            break
+        parts.append(int(digits))
+    return tuple(parts) or (0, 0)

@@ -75,6 +75,39 @@ def test_the_figures_name_the_widest_gap_between_pythons(tiny):
     assert figures["py_versions"].endswith(" and 9.99.0")
 
 
+def test_the_prose_quotes_figures_to_the_precision_their_spread_supports(tiny):
+    data = two_pythons(tiny)
+    for python in data["pythons"]:  # every step's rounds within ±5% of its median
+        for row in python["steps"].values():
+            row["min"], row["max"] = 0.95 * row["median"], 1.05 * row["median"]
+        python["whole"] = {"alone": {"median": 1.0, "min": 0.98, "max": 1.02, "slowdown": 1.0},
+                           "cProfile": {"median": 4.07, "min": 4.0, "max": 4.1, "slowdown": 4.07},
+                           "kernprof -l": {"median": 10.4, "min": 10.3, "max": 10.6,
+                                           "slowdown": 10.4}}
+    data["pythons"][1]["whole"]["cProfile"].update(median=4.4, slowdown=4.4)
+    figures = Comparison(data).figures()
+    assert figures["py_diff_ratio_text"] == "1.5"  # 1.5 ± 10%: two digits
+    assert float(figures["py_algorithm_gain_at_least"].replace(",", "")) <= \
+        figures["py_algorithm_gain_min"]
+    assert float(figures["py_total_gain_at_least"].replace(",", "")) <= figures["py_total_gain_min"]
+    assert figures["py_cprofile_range"] == "4.1 to 4.4" and figures["py_kernprof_range"] == "10.4"
+    assert (figures["py_lp_monitoring_release"], figures["py_lp_tracing_releases"]) == ("5.0", "4.x")
+
+
+def test_line_profilers_back_end_is_said_from_the_release_each_python_has(tiny):
+    data = two_pythons(tiny)
+    data["pythons"][0]["environment"]["Python"] = "3.11.7 (CPython)"
+    data["pythons"][1]["environment"]["Python"] = "3.12.1 (CPython)"
+    for python in data["pythons"]:
+        python["environment"]["line_profiler"] = "5.1.0"
+    said = Comparison(data).figures()["py_line_profiler_said"]
+    assert said == ("Here every Python compared has line_profiler 5.1.0, so it hears of lines"
+                    " through sys.monitoring on 3.12.1.")
+    data["pythons"][1]["environment"]["line_profiler"] = "4.2.0"
+    said = Comparison(data).figures()["py_line_profiler_said"]
+    assert "4.2.0 (3.12.1)" in said and said.endswith("only on none of them.")
+
+
 def test_a_python_that_reverses_a_step_of_the_episode_fails_the_build(tiny):
     data = two_pythons(tiny)
     data["pythons"][1]["steps"][STEPS[-1]] = {"median": 10.0, "min": 9.0, "max": 11.0}  # slowest
