@@ -10,12 +10,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sphinx.errors import ExtensionError
+from sphinx.util import logging
 
 from .page_sections import headings
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEDULE = ROOT / "docs" / "schedule.toml"
 SECTION_KEYS = {"heading", "teaching", "exercises"}
+
+logger = logging.getLogger(__name__)
 
 
 class ScheduleError(ExtensionError):
@@ -77,10 +80,10 @@ def load(path=SCHEDULE):
                     tuple(sections))
 
 
-def problems(schedule, page_text, name="docs/schedule.toml"):
+def problems(schedule, page_text, name="docs/schedule.toml", page=None):
     """What differs between the schedule and the page's `##` headings, and whether it fits its
     slot, each as a sentence that says what to edit; [] when they agree."""
-    page = f"docs/{schedule.page}.md"
+    page = page or f"docs/{schedule.page}.md"
     on_page = [h for h in headings(page_text) if h not in schedule.unscheduled]
     planned = [s.heading for s in schedule.sections]
     found = []
@@ -112,9 +115,9 @@ def checked(path=SCHEDULE, docs=ROOT / "docs"):
     source = Path(docs) / f"{schedule.page}.md"
     if not source.is_file():
         raise ScheduleError(f"{_name(path)}: page = \"{schedule.page}\", but there is no {source.name}")
-    found = problems(schedule, source.read_text(encoding="utf-8"), _name(path))
+    found = problems(schedule, source.read_text(encoding="utf-8"), _name(path), _name(source))
     if found:
-        raise ScheduleError("the episode's schedule does not match the page:\n  " + "\n  ".join(found))
+        raise ScheduleError(f"the episode's schedule does not match {source.name}:\n  " + "\n  ".join(found))
     return schedule
 
 
@@ -124,7 +127,13 @@ def _name(path):
 
 
 def _substitutions(app, config):
-    schedule = checked(Path(app.srcdir) / SCHEDULE.name, app.srcdir)
+    try:
+        schedule = checked(Path(app.srcdir) / SCHEDULE.name, app.srcdir)
+    except ScheduleError as error:
+        # Before any page runs, and in a few lines: Sphinx would wrap an exception in a crash
+        # report that asks for a bug report to Sphinx.
+        logger.error(str(error))
+        raise SystemExit(1) from error
     app.lesson_schedule = schedule
     config.myst_substitutions = {**config.myst_substitutions, **schedule.substitutions()}
 

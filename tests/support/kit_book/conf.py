@@ -4,7 +4,7 @@ import os
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(os.environ.get("KIT_ROOT") or Path(__file__).resolve().parents[3])  # the repository
 sys.path.insert(0, str(ROOT))
 os.environ["PYTHONPATH"] = str(ROOT)  # the kernel imports cells/ and book_extension/
 os.environ["LESSON_PUBLISH_DIR"] = os.environ["KIT_PUBLISHED"]  # the test's own folder

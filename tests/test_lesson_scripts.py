@@ -1,0 +1,44 @@
+"""The setup page's list of scripts, grouped from lesson_code/ itself
+(book_extension/lesson_scripts.py)."""
+import re
+
+import pytest
+from conftest import DOCS, LESSON_CODE
+
+from book_extension.lesson_scripts import grouped, lesson_files, parse_groups
+
+GROUPS = [("versions", ["sum_nexts_*.py"]), ("tools", ["check_*.py", "requirements.txt"])]
+
+
+def test_files_are_grouped_in_the_pages_order():
+    names = ["check_setup.py", "requirements.txt", "sum_nexts_a.py"]
+    assert grouped(GROUPS, names) == [("versions", ["sum_nexts_a.py"]),
+                                      ("tools", ["check_setup.py", "requirements.txt"])]
+
+
+def test_a_script_no_group_takes_fails():
+    with pytest.raises(ValueError, match="lesson_code/new_tool.py fits no group"):
+        grouped(GROUPS, ["sum_nexts_a.py", "check_setup.py", "new_tool.py"])
+
+
+def test_a_script_two_groups_take_fails():
+    with pytest.raises(ValueError, match="fits 2 groups"):
+        grouped(GROUPS + [("all", ["*.py"])], ["sum_nexts_a.py", "check_setup.py"])
+
+
+def test_a_group_with_no_script_fails():
+    with pytest.raises(ValueError, match="'tools' takes no file"):
+        grouped(GROUPS, ["sum_nexts_a.py"])
+
+
+def test_a_line_without_patterns_is_refused():
+    with pytest.raises(ValueError, match="is not"):
+        parse_groups(["the versions"])
+
+
+def test_the_setup_pages_groups_take_every_file_of_the_lesson_code():
+    text = (DOCS / "setup.md").read_text(encoding="utf-8")
+    (block,) = re.findall(r"^```\{lesson-scripts\}\n(.*?)^```", text, re.MULTILINE | re.DOTALL)
+    groups = grouped(parse_groups(block.splitlines()), lesson_files(LESSON_CODE))
+    assert sum(len(names) for _, names in groups) == len(lesson_files(LESSON_CODE))
+    assert "{download}" not in text  # no list kept by hand beside it

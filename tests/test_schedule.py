@@ -1,0 +1,110 @@
+"""The episode's schedule (docs/schedule.toml): read, checked against the page's `##` sections
+and its slot, and given to the pages as substitutions (book_extension/schedule.py)."""
+import pytest
+from conftest import DOCS
+
+from book_extension import schedule as sch
+from book_extension.page_sections import headings
+
+PAGE = """---
+kernelspec:
+  name: python3
+---
+
+# Title
+
+## First
+
+```{code-cell} ipython3
+## a comment in a cell
+```
+
+````{only} html
+```python
+## in a listing
+```
+````
+
+## Second `with code`
+
+### A subsection
+
+## Key points
+"""
+
+
+def planned(*sections, slot=120, unscheduled=("Key points",)):
+    return sch.Schedule("episode", slot, unscheduled, tuple(sch.Section(h, t, e) for h, t, e in sections))
+
+
+def test_headings_are_read_outside_fences_and_front_matter():
+    assert headings(PAGE) == ["First", "Second `with code`", "Key points"]
+    assert headings(PAGE, level=3) == ["A subsection"]
+
+
+def test_a_schedule_that_matches_the_page_has_no_problems():
+    plan = planned(("First", 10, 5), ("Second `with code`", 20, 0))
+    assert sch.problems(plan, PAGE) == []
+    assert plan.substitutions() == {"teaching_minutes": "30", "exercise_minutes": "5",
+                                    "total_minutes": "35", "slot_minutes": "120"}
+
+
+def test_a_section_missing_from_the_schedule_is_named_with_what_to_add():
+    (problem,) = sch.problems(planned(("First", 10, 5)), PAGE)
+    assert "docs/episode.md" in problem and "'## Second `with code`'" in problem
+    assert 'heading = "Second `with code`"' in problem
+
+
+def test_a_scheduled_section_missing_from_the_page_is_named():
+    plan = planned(("First", 10, 5), ("Second `with code`", 20, 0), ("Third", 5, 0))
+    (problem,) = sch.problems(plan, PAGE)
+    assert "'Third'" in problem and "not a `## ` heading of docs/episode.md" in problem
+
+
+def test_key_points_may_be_scheduled_or_not_but_other_headings_must_be():
+    plan = planned(("First", 10, 5), ("Second `with code`", 20, 0), unscheduled=())
+    (problem,) = sch.problems(plan, PAGE)
+    assert "'## Key points'" in problem
+
+
+def test_sections_out_of_order_are_refused():
+    (problem,) = sch.problems(planned(("Second `with code`", 20, 0), ("First", 10, 5)), PAGE)
+    assert "not in the page's order" in problem
+
+
+def test_a_schedule_longer_than_its_slot_is_refused():
+    (problem,) = sch.problems(planned(("First", 60, 30), ("Second `with code`", 25, 10)), PAGE)
+    assert "125 minutes" in problem and "slot of 120" in problem
+
+
+def test_a_malformed_section_is_refused(tmp_path):
+    path = tmp_path / "schedule.toml"
+    path.write_text('page = "episode"\nslot_minutes = 120\n[[section]]\nheading = "First"\n'
+                    "teaching = 10\nexercise = 5\n")
+    with pytest.raises(sch.ScheduleError, match="number 1 has the keys"):
+        sch.load(path)
+    path.write_text('page = "episode"\nslot_minutes = 120\n[[section]]\nheading = "First"\n'
+                    'teaching = "ten"\nexercises = 5\n')
+    with pytest.raises(sch.ScheduleError, match="teaching must be a whole number"):
+        sch.load(path)
+
+
+def test_the_check_fails_with_every_difference(tmp_path):
+    (tmp_path / "episode.md").write_text(PAGE)
+    path = tmp_path / "schedule.toml"
+    path.write_text('page = "episode"\nslot_minutes = 120\n[[section]]\nheading = "First part"\n'
+                    "teaching = 10\nexercises = 5\n")
+    with pytest.raises(sch.ScheduleError) as failed:
+        sch.checked(path, tmp_path)
+    assert "'## First'" in str(failed.value) and "'First part'" in str(failed.value)
+
+
+def test_the_lessons_schedule_matches_its_episode_and_fits_two_hours():
+    plan = sch.checked(DOCS / "schedule.toml", DOCS)  # what the build checks first
+    assert plan.page == "finding-bottlenecks" and plan.slot_minutes == 120
+    assert 0 < plan.total_minutes <= plan.slot_minutes
+
+
+def test_the_pages_use_the_schedule_rather_than_typing_minutes():
+    assert "{{ total_minutes }}" in (DOCS / "index.md").read_text()
+    assert "about an hour" not in (DOCS / "index.md").read_text()
