@@ -175,7 +175,7 @@ class Comparison:
         if not newer:
             return f"Here {which}, on Pythons that have no sys.monitoring."
         if monitoring == newer:
-            return f"Here {which}, so it hears of lines through sys.monitoring on {_and(newer)}."
+            return f"Here {which}: it hears of lines through sys.monitoring on {_and(newer)}."
         return (f"Here {which}: it hears of lines through sys.monitoring only on "
                 f"{_and(monitoring) if monitoring else 'none of them'}.")
 

@@ -101,7 +101,7 @@ def test_line_profilers_back_end_is_said_from_the_release_each_python_has(tiny):
     for python in data["pythons"]:
         python["environment"]["line_profiler"] = "5.1.0"
     said = Comparison(data).figures()["py_line_profiler_said"]
-    assert said == ("Here every Python compared has line_profiler 5.1.0, so it hears of lines"
+    assert said == ("Here every Python compared has line_profiler 5.1.0: it hears of lines"
                     " through sys.monitoring on 3.12.1.")
     data["pythons"][1]["environment"]["line_profiler"] = "4.2.0"
     said = Comparison(data).figures()["py_line_profiler_said"]
