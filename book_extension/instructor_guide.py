@@ -18,7 +18,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from cells.commands import PROFILES, lesson_n
 
-from .page_sections import cell_sections
+from .page_sections import cell_sections, headings
 
 PAGE = "instructor-guide"
 
@@ -134,22 +134,27 @@ def _fill(app, doctree, docname):
 
 
 def _anchors(app, docname, page):
-    """{a section's title as text: its link from `docname`} for the page's sections."""
+    """{a `##` heading of the page, as its source writes it: its link from `docname`}. Sections
+    are paired by position: the title Sphinx renders differs from the source (its quotes are
+    curly, its code plain), and the schedule's check has matched the headings already."""
     uri = app.builder.get_relative_uri(docname, page)
-    return {section[0].astext(): f"{uri}#{section['ids'][0]}"
-            for section in app.env.get_doctree(page).findall(nodes.section)
-            if section["ids"] and isinstance(section[0], nodes.title)}
+    doctree = app.env.get_doctree(page)
+    (top,) = [s for s in doctree.findall(nodes.section) if not isinstance(s.parent, nodes.section)]
+    sections = [s for s in top.children if isinstance(s, nodes.section)]
+    written = headings(Path(app.env.doc2path(page)).read_text(encoding="utf-8"))
+    if len(written) != len(sections):
+        logger.warning(f"{page}: {len(written)} `## ` headings in its source but {len(sections)}"
+                       " sections on the page: the guide cannot link them", location=PAGE)
+        return {}
+    return {heading: f"{uri}#{section['ids'][0]}" for heading, section in zip(written, sections)}
 
 
 def schedule_table(schedule, slowest, anchors):
     rows = []
     for section in schedule.sections:
         title = inline(section.heading)
-        link = anchors.get(title.astext())
-        if link is None:
-            logger.warning(f"{schedule.page}: no section titled '{section.heading}' to link",
-                           location=PAGE)
-        else:
+        link = anchors.get(section.heading)
+        if link is not None:
             title = nodes.paragraph("", "", nodes.reference("", "", *title.children, refuri=link))
         event = slowest.get(section.heading)
         command = (nodes.paragraph("", "", nodes.literal(text=event["command"])) if event

@@ -42,7 +42,7 @@ def test_the_sheet_shows_one_command_per_entry_the_pages_show():
     cs.describe(found, [cs.Shown("time a 1", "p"), cs.Shown("time a 2", "p"),
                         cs.Shown("python -m profiling.tracing a", "p", "python-3-15")],
                 ran=["time a 2", "/x/python -m uv venv v"])
-    sheet = nodes.container("", *cs.sheet_nodes(found, [{"command": "time a 2"}])).astext()
+    sheet = nodes.container("", *cs.sheet_nodes(found, [{"command": "time a 2", "returncode": 0}])).astext()
     assert "time a 2" in sheet and "time a 1" not in sheet  # the one that ran
     assert "needs Python 3.15 or newer: shown, not run, here" in sheet
     assert "uv" not in sheet  # the build's own command, which no page shows
@@ -79,3 +79,12 @@ def test_a_malformed_entry_is_refused(tmp_path):
     path.write_text('[[command]]\ntool = "time"\npattern = "^time "\n')
     with pytest.raises(cs.CommandsError, match="keys"):
         cs.load(path)
+
+
+def test_the_example_is_a_command_that_ran_and_did_not_fail_on_purpose():
+    found = entries("^python a\\.py ")
+    cs.describe(found, [cs.Shown("python a.py ten", "p"), cs.Shown("python a.py 5", "p")],
+                ran=["python a.py ten", "python a.py 5"])
+    events = [{"command": "python a.py ten", "returncode": 1}, {"command": "python a.py 5", "returncode": 0}]
+    sheet = nodes.container("", *cs.sheet_nodes(found, events)).astext()
+    assert "python a.py 5" in sheet and "ten" not in sheet

@@ -1,0 +1,98 @@
+"""The built book's instructor kit: the schedule's minutes on the pages, the guide's table with a
+live command per section, the published profiles, the cheat sheet, every script on the setup
+page, and no page that names the build's scratch folder."""
+import pstats
+import re
+import tempfile
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import DOCS, LESSON_CODE
+from line_profiler import load_stats
+
+from book_extension.cheat_sheet import load
+from book_extension.lesson_scripts import lesson_files
+from book_extension.schedule import checked
+from cells.commands import PROFILES, SCRATCH_PREFIX
+
+SCHEDULE = checked(DOCS / "schedule.toml", DOCS)
+# The profiles the episode links, for a learner whose laptop is too slow to make them.
+LINKED = ["sum_nexts_original.cprofile", "sum_nexts_original.py.lprof"]
+
+
+def soup(book, page):
+    return BeautifulSoup(book.page(page), "html.parser")
+
+
+def text(element):
+    return " ".join(element.get_text(" ").split())
+
+
+def test_no_page_names_the_scratch_folder_or_a_temporary_path(book):
+    scratch = re.compile(re.escape(tempfile.gettempdir()) + "/" + re.escape(SCRATCH_PREFIX) + "|/tmp/")
+    named = {path.name: scratch.search(path.read_text(encoding="utf-8"))[0]
+             for path in book.html.glob("*.html") if scratch.search(path.read_text(encoding="utf-8"))}
+    assert named == {}
+
+
+def test_the_pages_give_the_schedules_minutes(book):
+    index = text(soup(book, "index"))
+    assert f"In {SCHEDULE.total_minutes} minutes you will learn" in index
+    overview = text(soup(book, SCHEDULE.page).select_one("div.admonition.overview"))
+    assert (f"Teaching: {SCHEDULE.teaching_minutes} minutes. Exercises: {SCHEDULE.exercise_minutes}"
+            " minutes.") in overview
+
+
+def test_the_guide_has_each_sections_minutes_and_a_live_command_where_one_ran(book):
+    guide = soup(book, "instructor-guide")
+    rows = [[text(td) for td in tr.select("td")]
+            for tr in guide.select("table.instructor-schedule tbody tr")]
+    assert [row[0] for row in rows] == [s.heading.replace("`", "") for s in SCHEDULE.sections] + ["Total"]
+    assert [row[1:3] for row in rows[:-1]] == [[str(s.teaching), str(s.exercises)]
+                                               for s in SCHEDULE.sections]
+    assert rows[-1][1:3] == [str(SCHEDULE.teaching_minutes), str(SCHEDULE.exercise_minutes)]
+    timed = {row[0]: (row[3], float(row[4])) for row in rows[:-1] if row[4]}
+    kernprof, seconds = timed["Profile line by line with kernprof"]
+    assert kernprof.startswith("kernprof -l -v sum_nexts_original.py") and seconds > 0
+    assert timed["Profile in a notebook"][0].startswith("%")  # the magics are timed too
+    # each section links to its place on the episode
+    episode = soup(book, SCHEDULE.page)
+    for link in guide.select("table.instructor-schedule a"):
+        page, anchor = link["href"].split("#")
+        assert page == f"{SCHEDULE.page}.html" and episode.find(id=anchor) is not None
+
+
+@pytest.mark.parametrize("name", LINKED)
+def test_the_episodes_profiles_are_published_and_listed(book, name):
+    assert (book.html / PROFILES / name).is_file()
+    links = [a["href"] for a in soup(book, "instructor-guide").select("table.published-profiles a[download]")]
+    assert f"{PROFILES}/{name}" in links
+
+
+def test_every_published_profile_loads(book):
+    profiles = sorted((book.html / PROFILES).iterdir())
+    assert profiles
+    for path in profiles:
+        if path.suffix == ".cprofile":
+            assert pstats.Stats(str(path)).total_calls > 0, path.name
+        else:
+            assert load_stats(path).timings, path.name
+        assert SCRATCH_PREFIX.encode() not in path.read_bytes(), path.name  # opens in a lesson folder
+
+
+def test_the_cheat_sheet_lists_a_command_per_tool_each_from_a_page(book):
+    sheet = soup(book, "cheat-sheet")
+    tools = [p.get_text() for p in sheet.select("p.rubric")]
+    assert {"time", "cProfile and pstats", "line_profiler", "IPython and Jupyter magics"} <= set(tools)
+    commands = [text(row.select("td")[0].select_one("code")) for row in sheet.select("tbody tr")]
+    described = {entry.description for entry in load(DOCS / "commands.toml")}
+    assert all(text(row.select("td")[1]) in {d.replace("`", "") for d in described}
+               for row in sheet.select("tbody tr"))
+    shown = " ".join(text(soup(book, page)) for page in ("setup", SCHEDULE.page, "going-further",
+                                                         "python-versions", "instructor-guide"))
+    assert [c for c in commands if c not in shown] == []  # each as a page shows it
+
+
+def test_the_setup_page_offers_every_script_of_the_lesson_code(book):
+    links = {a.get_text() for a in soup(book, "setup").select("a.download")}
+    assert links == set(lesson_files(LESSON_CODE))
