@@ -137,10 +137,13 @@ def _anchors(app, docname, page):
     """{a `##` heading of the page, as its source writes it: its link from `docname`}. Sections
     are paired by position: the title Sphinx renders differs from the source (its quotes are
     curly, its code plain), and the schedule's check has matched the headings already."""
+    if page not in app.env.found_docs:
+        logger.warning(f"the schedule's page {page} is not in the book", location=PAGE)
+        return {}
     uri = app.builder.get_relative_uri(docname, page)
     doctree = app.env.get_doctree(page)
-    (top,) = [s for s in doctree.findall(nodes.section) if not isinstance(s.parent, nodes.section)]
-    sections = [s for s in top.children if isinstance(s, nodes.section)]
+    top = next(iter(doctree.findall(nodes.section)), None)  # the page's title, and all below it
+    sections = [s for s in top.children if isinstance(s, nodes.section)] if top else []
     written = headings(Path(app.env.doc2path(page)).read_text(encoding="utf-8"))
     if len(written) != len(sections):
         logger.warning(f"{page}: {len(written)} `## ` headings in its source but {len(sections)}"
