@@ -219,7 +219,8 @@ def test_the_published_data_matches_the_tables_on_the_page(published, consoles, 
 
 def test_the_page_links_the_published_data(soup):
     links = [a["href"] for a in soup.select("a[download]")]
-    assert links and set(links) == {"measurements.json"}
+    assert set(links) == {"measurements.json", "profiles/sum_nexts_original.cprofile",
+                          "profiles/sum_nexts_original.py.lprof"}
 
 
 def test_the_charts_are_drawn_with_alt_text(book, soup):

@@ -17,8 +17,6 @@ ALLOWED = [
     (r"\bfor 20000 (?:words|values)|\b20000 values\b|\bfor 200000 readings\b",
      "an exercise's command-line argument"),
     (r"\bISO 8601\b", "a standard's number is its name"),
-    (r"\*\*Teaching:\*\* \d+ minutes\. \*\*Exercises:\*\* \d+ minutes",
-     "the lesson plan's time estimates, chosen by the authors"),
     (r"about 2 for quadratic work, about 1 for linear work", "the exponents that define the terms"),
 ]
 
