@@ -166,7 +166,7 @@ def schedule_table(schedule, slowest, anchors):
                      f"{event['seconds']:.1f}" if event else ""])
     rows.append(["Total", schedule.teaching_minutes, schedule.exercise_minutes, "", ""])
     return table(["Section", "Teaching (minutes)", "Exercises (minutes)",
-                  "Slowest command run live", "Seconds in this build"], rows, "instructor-schedule")
+                  "Slowest command run live", "Its seconds"], rows, "instructor-schedule")
 
 
 def profiles_table(profiles):
