@@ -29,8 +29,8 @@ class Timings:
         claim(all(checks[s] == expected_verdict(s) for s in mv.VARIANTS),
               "every version but the original agrees with the reference, and the original lacks"
               " one sum", checks=checks)
-        claim_below(f["numpy_sum"], t_numpy_sum / 2,
-                    "start-up, not sum_nexts, is most of the fastest run",
+        claim_below(f["numpy_sum"], t_numpy_sum / 5,
+                    "sum_nexts takes under a fifth of step 4's whole run; start-up most of it",
                     function=f["numpy_sum"], whole_process=t_numpy_sum)
         claim_slower(row["original"], row["preallocated"],
                      f"preallocation makes the function more than {PREALLOCATION_FACTOR} times as"
@@ -59,8 +59,9 @@ class Timings:
         f, floor = self.f, self.rows[mv.FLOOR]["median"]
         row = {short(script): r for script, r in self.rows.items()}
 
-        def factor(slow, fast):
-            return supported(f[slow] / f[fast], ratio_spread(row[slow], row[fast]))
+        def factor(slow, fast):  # two runs of one machine agree only within SPEEDUP_AGREEMENT
+            spread = max(ratio_spread(row[slow], row[fast]), mv.SPEEDUP_AGREEMENT)
+            return supported(f[slow] / f[fast], spread)
 
         return {
             **{f"f_{short(s)}": f[short(s)] for s in mv.VARIANTS},

@@ -5,14 +5,16 @@ import timeit
 
 from .claims import claim
 
-AUTORANGE_SECONDS = 0.2  # timeit grows its batch of loops until one batch takes this long
-
 
 def timeit_rules():
-    """timeit's own rules, read from the module the learner's Python ships, for the prose."""
-    claim(f"time_taken >= {AUTORANGE_SECONDS}" in inspect.getsource(timeit.Timer.autorange),
-          f"timeit's autorange stops at the first batch of at least {AUTORANGE_SECONDS} s")
-    return {"timeit_autorange": AUTORANGE_SECONDS, "timeit_repeat": timeit.default_repeat}
+    """timeit's own rules, read from the module the learner's Python ships, for the prose: how
+    long a batch of loops must take (Python 3.15 names it; older ones write it in autorange)."""
+    target = getattr(timeit, "default_target_time", None)
+    if target is None:
+        found = re.search(r"time_taken >= ([\d.]+)", inspect.getsource(timeit.Timer.autorange))
+        claim(found is not None, "timeit's autorange stops at a batch of a fixed duration")
+        target = float(found[1])
+    return {"timeit_autorange": target, "timeit_repeat": timeit.default_repeat}
 
 
 def timeit_report(output):

@@ -84,7 +84,8 @@ def test_compare_prints_published_and_own_figures_with_the_ratio(small, tmp_path
     rows = [line for line in comparison.splitlines() if line.startswith(tuple(mv.VARIANTS))]
     assert len(rows) == len(mv.VARIANTS)
     assert all(re.search(r" [\d.]+%  (yes|no|-)$", line) for line in rows), rows
-    agreed, checked = re.search(r"^(\d+) of (\d+) speed-ups of 2x or more agree within 10%$",
+    agreed, checked = re.search(rf"^(\d+) of (\d+) speed-ups of {mv.SPEEDUP_COUNTED}x or more agree"
+                                r" within 10%$",
                                 result.stdout, re.MULTILINE).groups()
     assert int(agreed) <= int(checked) <= len(mv.VARIANTS)
 
@@ -96,8 +97,9 @@ def test_compare_counts_the_speed_ups_that_agree():
 
     out = io.StringIO()
     mv.print_comparison(data([1, 10, 100, 1.5]), data([1, 10.5, 150, 3]), out)
-    # 10 against 10.5 agrees, 100 against 150 does not; below 2x on either side is not counted
-    assert out.getvalue().endswith("1 of 2 speed-ups of 2x or more agree within 10%\n")
+    # 10 against 10.5 agrees, 100 against 150 does not; below 5x on either side is not counted
+    assert mv.SPEEDUP_COUNTED == 5
+    assert out.getvalue().endswith("1 of 2 speed-ups of 5x or more agree within 10%\n")
     verdicts = [line.split()[-2:] for line in out.getvalue().splitlines()[3:-1]]
     assert verdicts == [["0%", "-"], ["5%", "yes"], ["50%", "no"], ["100%", "-"]]
 
@@ -136,3 +138,10 @@ def test_the_accuracy_script_rejects_bad_input(args):
     result = subprocess.run([sys.executable, "suffix_sum_accuracy.py", *args], cwd=LESSON_CODE,
                             text=True, capture_output=True)
     assert result.returncode == 2 and result.stderr.startswith("usage:")
+
+
+@pytest.mark.parametrize("speedup, shown", [
+    (1.0, "1.0x"), (1.9893, "2.0x"), (11.68, "12x"), (132.28, "130x"), (62706.6, "63,000x"),
+])
+def test_speed_ups_are_printed_to_two_significant_digits(speedup, shown):
+    assert mv.times_faster(speedup) == shown
