@@ -44,6 +44,8 @@ def repo(tmp_path_factory):
         page.unlink()
     for name, text in PAGES.items():
         (folder / "docs" / name).write_text(text)
+    # The episode's schedule names its page; this small book schedules a page without sections.
+    (folder / "docs" / "schedule.toml").write_text('page = "words"\nslot_minutes = 120\n')
     return folder
 
 

@@ -61,7 +61,7 @@ def test_figures_sit_on_a_light_backdrop_in_dark_mode(visit):
     page = visit.open(LESSON)
     visit.choose_mode("dark")
     figures = page.locator("img[src$='.svg']")
-    assert figures.count() >= 3
+    assert figures.count() >= 2  # the triangle of sums and the timings (the scaling plot: Go further)
     for i in range(figures.count()):
         backdrop = figures.nth(i).evaluate("img => getComputedStyle(img).backgroundColor")
         assert luminance(backdrop) > 0.6, (figures.nth(i).get_attribute("alt"), backdrop)
