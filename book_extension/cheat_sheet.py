@@ -18,6 +18,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from . import instructor_guide
+from .tables import table
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMANDS = ROOT / "docs" / "commands.toml"
@@ -182,7 +183,7 @@ def sheet_nodes(entries, events=()):
                 command += nodes.Text(f" (needs {_needs(example.needs)}: shown, not run, here)")
             rows.append([command, instructor_guide.inline(entry.description)])
         result += [nodes.rubric(text=tool),
-                   instructor_guide.table(["Command", "What it is for"], rows, "cheat-sheet")]
+                   table(["Command", "What it is for"], rows, "cheat-sheet")]
     return result
 
 

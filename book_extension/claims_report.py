@@ -15,6 +15,8 @@ from sphinx.util.docutils import SphinxDirective
 
 from cells.claims import FLAG_RATIO
 
+from .tables import table
+
 CLOSEST_IN_LOG = 5
 REPORT_PAGE = "build-report"
 
@@ -91,13 +93,13 @@ def report_nodes(claims):
         f" less than a tenth (ratio below {FLAG_RATIO})."))
     rows = [[_mark(c), c["page"], c["statement"], _value(c["value"]), _threshold(c),
              _ratio(c)] for c in measured]
-    table = _table(["", "Page", "Claim", "Value tested", "Threshold", "Ratio"], rows,
-                   "claims-with-margins")
+    margins = table(["", "Page", "Claim", "Value tested", "Threshold", "Ratio"], rows,
+                    "claims-with-margins")
     facts = nodes.bullet_list()
     for c in exact:
         facts += nodes.list_item("", nodes.paragraph(
             text=f"{'held' if c['held'] else 'FAILED'}: {c['page']}: {c['statement']}"))
-    return [summary, table, nodes.paragraph(text="The exact facts:"), facts]
+    return [summary, margins, nodes.paragraph(text="The exact facts:"), facts]
 
 
 def _mark(entry):
@@ -117,27 +119,6 @@ def _threshold(entry):
 
 def _ratio(entry):
     return "unbounded" if entry["ratio"] is None else f"{entry['ratio']:.3f}"
-
-
-def _table(header, rows, css_class):
-    table = nodes.table(classes=[css_class])
-    group = nodes.tgroup(cols=len(header))
-    table += group
-    for _ in header:
-        group += nodes.colspec(colwidth=1)
-    group += nodes.thead("", _row(header))
-    body = nodes.tbody()
-    for row in rows:
-        body += _row(row)
-    group += body
-    return table
-
-
-def _row(cells):
-    row = nodes.row()
-    for cell in cells:
-        row += nodes.entry("", nodes.paragraph(text=str(cell)))
-    return row
 
 
 def setup(app):

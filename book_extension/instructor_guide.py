@@ -19,6 +19,7 @@ from sphinx.util.docutils import SphinxDirective
 from cells.commands import PROFILES, lesson_n
 
 from .page_sections import cell_sections, headings
+from .tables import table
 
 PAGE = "instructor-guide"
 
@@ -186,27 +187,6 @@ def inline(text):
         if part:
             paragraph += nodes.literal(text=part) if number % 2 else nodes.Text(part)
     return paragraph
-
-
-def table(header, rows, css_class):
-    table_node = nodes.table(classes=[css_class])
-    group = nodes.tgroup(cols=len(header))
-    table_node += group
-    for _ in header:
-        group += nodes.colspec(colwidth=1)
-    group += nodes.thead("", _row(header))
-    body = nodes.tbody()
-    for row in rows:
-        body += _row(row)
-    group += body
-    return table_node
-
-
-def _row(cells):
-    row = nodes.row()
-    for cell in cells:
-        row += nodes.entry("", cell if isinstance(cell, nodes.Element) else nodes.paragraph(text=str(cell)))
-    return row
 
 
 def _substitutions(app, config):

@@ -5,8 +5,10 @@
   instructor guide counts it in its section, and the cheat sheet knows it ran.
 - Each cell is numbered as the executed notebook numbers it (its In [n]: the cells kept in the
   history, counted from one), for the progress events to say which cell ran a command.
-- What the pager shows (`%prun`, `%lprun`) names a module of the scratch folder as a learner
-  sees it in their own lesson folder: `File: sum_nexts_original.py`, not the temporary path.
+- What `%prun` and line_profiler's `%lprun` hand to IPython's pager is printed under the cell, as
+  JupyterLab shows it (a build's kernel would drop it), and names a module of the scratch folder
+  as a learner sees it in their own lesson folder: `File: sum_nexts_original.py`, not the
+  temporary path.
 """
 import time
 
@@ -15,7 +17,7 @@ from cells.commands import progress, without_scratch
 
 def install(shell):
     _time_magics(shell)
-    _relative_pager(shell)
+    shell.set_hook("show_in_pager", _show_under_cell, priority=10)  # before ipykernel's (99)
 
 
 def _time_magics(shell):
@@ -71,16 +73,5 @@ def _ended(began, returncode):
                   "seconds": time.perf_counter() - start})
 
 
-def _relative_pager(shell):
-    # The pager hooks the kernel config set (which print the pager's text) get it with the scratch
-    # folder's paths made relative. This runs after them, so it wraps what they set.
-    show = shell.hooks.show_in_pager
-
-    def relative(data, *args, **kwargs):
-        if isinstance(data, dict):
-            data = {**data, "text/plain": without_scratch(data.get("text/plain", ""))}
-        else:
-            data = without_scratch(data)
-        return show(data, *args, **kwargs)
-
-    shell.hooks.show_in_pager = relative
+def _show_under_cell(shell, data, start=0, screen_lines=0):
+    print(without_scratch(data["text/plain"] if isinstance(data, dict) else data))

@@ -113,11 +113,16 @@ def test_no_page_names_the_scratch_folder(kit):
     assert [name for name, text in pages.items() if scratch.search(text)] == []
 
 
+def build_edited(folder, name, old, new):
+    """Build a copy of the small book in which one file has `old` replaced by `new`."""
+    source = shutil.copytree(KIT, folder / "source")
+    edited = source / name
+    edited.write_text(edited.read_text().replace(old, new))
+    return build(source, folder)
+
+
 def test_a_stale_schedule_fails_the_build_at_once_naming_the_heading(tmp_path):
-    source = shutil.copytree(KIT, tmp_path / "source")
-    schedule = source / "schedule.toml"
-    schedule.write_text(schedule.read_text().replace('"Third part"', '"Part three"'))
-    result = build(source, tmp_path)
+    result = build_edited(tmp_path, "schedule.toml", '"Third part"', '"Part three"')
     assert result.returncode != 0
     assert "episode.md: the section '## Third part' is not in" in result.stdout
     assert "schedule.toml: the section 'Part three' is not a `## ` heading of" in result.stdout
@@ -126,9 +131,6 @@ def test_a_stale_schedule_fails_the_build_at_once_naming_the_heading(tmp_path):
 
 
 def test_a_command_the_descriptions_miss_fails_the_build(tmp_path):
-    source = shutil.copytree(KIT, tmp_path / "source")
-    commands = source / "commands.toml"
-    commands.write_text(commands.read_text().replace("pattern = '^%timeit '", "pattern = '^%time '"))
-    result = build(source, tmp_path)
+    result = build_edited(tmp_path, "commands.toml", "pattern = '^%timeit '", "pattern = '^%time '")
     assert result.returncode != 0
     assert "episode shows `%timeit -n 2 -r 2 sum_nexts(numbers)`, which no entry" in result.stdout
