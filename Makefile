@@ -70,7 +70,7 @@ html: venv
 # book_extension/preview.py); prose edits show in seconds. `make html` stays the real build.
 PREVIEW := _build/preview
 PREVIEWFLAGS := -b html -c . -n --keep-going -d $(PREVIEW)/doctrees
-WATCH := --watch lesson_code --watch cells --watch book_extension --watch conf.py --watch requirements.txt \
+WATCH := --watch lesson_code --watch cells --watch readers --watch charts --watch build_support --watch book_extension --watch conf.py --watch requirements.txt \
 	--re-ignore '(__pycache__|\.lprof$$|\.cprofile$$|\.ipynb$$)'
 
 preview: venv

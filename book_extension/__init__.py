@@ -25,9 +25,9 @@ from pathlib import Path
 
 from sphinx.errors import ExtensionError
 
-from cells.pythons import build_tags, find_pythons, learner_venv_steps
-from cells.sampling import pinned_for_this_python, py_spy_refusal
-from cells.versions import versions_file
+from build_support.learner_profilers import pinned_for_this_python, py_spy_refusal
+from build_support.pythons import build_tags, find_pythons, learner_venv_steps
+from build_support.versions import versions_file
 
 from . import cheat_sheet, claims_report, instructor_guide, lesson_scripts, mathml, progress, schedule
 from .repository import repository_url

@@ -13,7 +13,7 @@ from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from cells.claims import FLAG_RATIO
+from build_support.settings import FLAG_RATIO
 
 from .tables import table
 

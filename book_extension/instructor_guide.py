@@ -3,7 +3,7 @@ as this build ran it (`instructor-schedule`), and the profiles the pages publish
 (`published-profiles`).
 
 Each command the pages run writes its seconds, page and notebook cell to the progress log
-(cells/commands.py; book_extension/kernel_hooks.py for the magics). The cell's number is the
+(build_support/progress_log.py; book_extension/kernel_hooks.py for the magics). The cell's number is the
 kernel's In [n]; the executed notebook says which cell had it, and so which `##` section it lies
 in (page_sections.py). Both tables are filled once every page has run.
 """
@@ -16,7 +16,7 @@ from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from cells.commands import PROFILES, lesson_n
+from build_support.settings import PROFILES, lesson_n
 
 from .page_sections import cell_sections, headings
 from .tables import table

@@ -12,7 +12,8 @@
 """
 import time
 
-from cells.commands import progress, without_scratch
+from build_support.progress_log import progress
+from build_support.scratch_paths import without_scratch
 
 
 def install(shell):

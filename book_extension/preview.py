@@ -2,9 +2,10 @@
 
 MyST-NB's cache keys a page on its code cells alone, so an edited script in lesson_code/ would
 leave stale outputs on the page. The preview adds everything else the outputs depend on to that
-key: the lesson_code/ files the page names (and the files those name, in turn), the helpers in
-cells/, conf.py and book_extension/__init__.py, the interpreter and every package installed beside it, and LESSON_N. The
-key goes into the page's kernelspec, which the cache hashes. Before each build every keyed page's
+key: the lesson_code/ files the page names (and the files those name, in turn), every module of
+the packages the cells import (cells/, readers/, charts/, build_support/, subfolders included),
+conf.py and book_extension/__init__.py, the interpreter and every package installed beside it,
+and LESSON_N. The key goes into the page's kernelspec, which the cache hashes. Before each build every keyed page's
 key is computed afresh, and a page whose key changed is read (and so run) again: no file times are
 trusted. Files a page publishes (measurements.json) are kept per key too, so a page taken from the
 cache comes with the data of the same run.
@@ -18,12 +19,11 @@ import re
 import shutil
 from pathlib import Path
 
-from cells.commands import lesson_n
-from cells.versions import versions_file
+from build_support.settings import CODE_PACKAGES, lesson_n
+from build_support.versions import versions_file
 
 ROOT = Path(__file__).resolve().parent.parent
 LESSON_CODE = ROOT / "lesson_code"
-HELPERS = ROOT / "cells"
 PREVIEW = ROOT / "_build" / "preview"
 PAGE_DATA = PREVIEW / "page-data"  # one folder per key: what that run of the page published
 
@@ -39,7 +39,7 @@ def named_files(text, candidates):
 def lesson_inputs(text):
     """The lesson_code/ files this text names, and every file those name in turn."""
     candidates = sorted(p for p in LESSON_CODE.iterdir() if p.is_file())
-    helpers = "".join(p.read_text(encoding="utf-8") for p in sorted(HELPERS.glob("*.py")))
+    helpers = "".join(p.read_text(encoding="utf-8") for p in helper_files())
     found, todo = set(), named_files(text + helpers, candidates)
     while todo:
         path = todo.pop()
@@ -48,11 +48,16 @@ def lesson_inputs(text):
     return found
 
 
+def helper_files():
+    """Every Python file of the packages the cells import, in subfolders too."""
+    return sorted(path for package in CODE_PACKAGES for path in (ROOT / package).rglob("*.py"))
+
+
 def dependencies(text):
     """Every file whose content the page's outputs may depend on."""
     # conf.py's settings and the extension's wiring (the kernel's environment, the learner's
     # venv); not its other modules (math, buttons, this cache), which change no output.
-    return (sorted(lesson_inputs(text)) + sorted(HELPERS.glob("*.py"))
+    return (sorted(lesson_inputs(text)) + helper_files()
             + [ROOT / "conf.py", ROOT / "book_extension" / "__init__.py"])
 
 

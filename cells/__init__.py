@@ -2,13 +2,8 @@
 
 Pages stay prose: each hidden cell is one call into this package.
 """
-from .checks import check_variants, require_correct
-from .claims import ClaimError, claim, claim_above, claim_below, claim_between, claim_slower
-from .commands import CommandError, Run, Scratch, lesson_n
-from .environment import environment_panel
-from .lesson_code import measure_variants
-from .measurements import Scaling, Timings
-from .parse import (
+from build_support.lesson_modules import measure_variants
+from readers.text_output import (
     accuracy_errors,
     compare_agreement,
     cprofile_row,
@@ -16,6 +11,12 @@ from .parse import (
     kernprof_table,
     time_report,
 )
+
+from .checks import check_variants, require_correct
+from .claims import ClaimError, claim, claim_above, claim_below, claim_between, claim_slower
+from .commands import CommandError, Run, Scratch, lesson_n
+from .environment import environment_panel
+from .pages.episode import Scaling, Timings
 from .publish import publish
 from .record import Record
 

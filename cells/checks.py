@@ -1,6 +1,7 @@
 """Correct first: compare each variant's result with a reference before the page says more."""
+from build_support.lesson_modules import measure_variants as mv
+
 from .claims import ClaimError, claim
-from .lesson_code import measure_variants as mv
 
 
 def check_variants(folder, scripts, n, seed=2016):

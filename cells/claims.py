@@ -4,7 +4,7 @@ A claim about measurements states only what holds beyond their spread, on every 
 and a busy machine. Each kind of claim knows the value it tests and the threshold it tests it
 against, so the build can say how close each came to failing: its *ratio*, above 1 when the claim
 holds (value over threshold for a floor, threshold over value for a ceiling). A claim holding by
-less than FLAG_RATIO is flagged in the build report: the next machine may break it.
+less than FLAG_RATIO (build_support/settings.py) is flagged in the build report: the next machine may break it.
 
 - `claim(holds, ...)`: an exact fact (a hit count, a line of output); no margin.
 - `claim_above(value, floor, ...)`, `claim_below(value, ceiling, ...)`,
@@ -23,8 +23,6 @@ import numbers
 import os
 
 from .publish import publish
-
-FLAG_RATIO = 1.1  # a claim with less than a tenth of margin is flagged
 
 _page = None  # the page whose claims are being recorded (Record sets it)
 _ledger = []

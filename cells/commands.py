@@ -2,7 +2,6 @@
 import atexit
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -11,18 +10,11 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .parse import time_report
-from .profiles import line_table, listing_agrees, profile_stats
-
-LESSON_CODE = Path(__file__).resolve().parent.parent / "lesson_code"
-SCRATCH_PREFIX = "finding-bottlenecks-"  # each scratch copy is a temporary folder named so
-PROFILES = "profiles"  # the site's folder of the profiles the pages save, for slow laptops
-
-
-def lesson_n():
-    """The n of the lesson's runs: 10000. LESSON_N overrides it for a maintainer's quick look;
-    the timing claims are made for n = 10000 and may fail at a much smaller n."""
-    return int(os.environ.get("LESSON_N", "10000"))
+from build_support.progress_log import progress
+from build_support.scratch_paths import without_scratch
+from build_support.settings import LESSON_CODE, PROFILES, SCRATCH_PREFIX, lesson_n  # noqa: F401 (the pages' API)
+from readers.profile_files import line_table, listing_agrees, profile_stats
+from readers.text_output import time_report
 
 
 class CommandError(RuntimeError):
@@ -178,19 +170,6 @@ class Shown:
                 f"\n\n{self.note}\n")
 
 
-def without_scratch(text):
-    """Text as a learner sees it in their own lesson folder: a path inside a scratch copy
-    (line_profiler's "Wrote profile results to /tmp/finding-bottlenecks-.../...") made relative."""
-    return _SCRATCH_PATH.sub(lambda found: "" if found[1] else ".", text)
-
-
-# Any scratch copy's path, with its trailing slash if it has one (the temporary folder may be
-# reached through a link, as /tmp is on macOS: both spellings).
-_TEMP = sorted({tempfile.gettempdir(), os.path.realpath(tempfile.gettempdir())}, key=len, reverse=True)
-_SCRATCH_PATH = re.compile("(?:" + "|".join(map(re.escape, _TEMP)) + ")" + re.escape(os.sep)
-                           + re.escape(SCRATCH_PREFIX) + r"\w+(" + re.escape(os.sep) + ")?")
-
-
 def _publish_profile(path):
     """Publish a profile a command saved as profiles/<its name>, for learners whose laptops are
     too slow to make it (the instructor guide lists them). Outside a build, nothing."""
@@ -209,26 +188,6 @@ def _publish_profile(path):
 
 
 _published_here = set()  # the profiles this kernel (one page) published
-
-
-def progress(event):
-    """Tell the build's log that a command starts or ends (book_extension/progress.py), with
-    the page and the kernel's cell, so that the instructor guide can place it in its section."""
-    path = os.environ.get("LESSON_PROGRESS")
-    if path:
-        with open(path, "a", encoding="utf-8") as stream:
-            stream.write(json.dumps({"page": os.environ.get("LESSON_PAGE", "?"), "cell": _cell(),
-                                     **event}) + "\n")
-
-
-def _cell():
-    """The number the executed notebook gives the cell running now (its In [n]), which the
-    build's kernels keep (book_extension/kernel_hooks.py); None outside a build's kernel."""
-    try:
-        from IPython import get_ipython
-    except ImportError:
-        return None
-    return getattr(get_ipython(), "lesson_cell", None)
 
 
 def _record(run, python):

@@ -1,5 +1,5 @@
 """The machine and software that produced this build's numbers, read while the build runs."""
-from .lesson_code import measure_variants
+from build_support.lesson_modules import measure_variants
 
 CPUINFO = "/proc/cpuinfo"
 

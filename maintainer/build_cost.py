@@ -8,12 +8,14 @@ Usage: python -m maintainer.build_cost   (from the repository root; the venv mus
 """
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
-from cells.commands import Scratch
+from build_support.settings import LESSON_CODE
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -26,18 +28,19 @@ def main():
 
     log = ROOT / "_build" / "lesson-commands.jsonl"
     runs = [json.loads(line) for line in log.read_text().splitlines()]
-    scratch = Scratch()
-    start = time.perf_counter()
-    for run in runs:
-        # in the environment the build ran it in (the learner's venv, which the build keeps)
-        env = dict(scratch.env, PATH=os.pathsep.join([str(Path(run["python"]).parent),
-                                                      scratch.env["PATH"]]))
-        for command in run["commands"]:
-            subprocess.run(["bash", "-c", command], cwd=scratch.path, env=env,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        # as the page does after its profile.py trap: a left-over profile.py would break cProfile
-        (scratch.path / "profile.py").unlink(missing_ok=True)
-    commands = time.perf_counter() - start
+    with tempfile.TemporaryDirectory() as folder:
+        scratch = Path(shutil.copytree(LESSON_CODE, Path(folder) / "lesson_code"))
+        start = time.perf_counter()
+        for run in runs:
+            # in the environment the build ran it in (the learner's venv, which the build keeps)
+            env = dict(os.environ, PATH=os.pathsep.join([str(Path(run["python"]).parent),
+                                                         os.environ["PATH"]]))
+            for command in run["commands"]:
+                subprocess.run(["bash", "-c", command], cwd=scratch, env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            # as the page does after its profile.py trap: a left-over profile.py breaks cProfile
+            (scratch / "profile.py").unlink(missing_ok=True)
+        commands = time.perf_counter() - start
 
     print(f"clean make html:                 {build:7.1f} s")
     print(f"lesson commands, back to back:   {commands:7.1f} s  ({len(runs)} runs)")

@@ -13,8 +13,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from cells.pins import canonical, read_pins, target_environment  # noqa: F401 (the tests use them from here)
-from cells.pythons import supported_range, supported_versions
+from build_support.pins import canonical, read_pins, target_environment  # noqa: F401 (the tests use them from here)
+from build_support.pythons import supported_range, supported_versions
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD_PINS = ROOT / "requirements.txt"

@@ -10,12 +10,12 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import DOCS, ROOT, BuiltSite, glue_roles, toc_pages
 
+from build_support.learner_profilers import pinned_for_this_python
+from build_support.lesson_modules import short
+from build_support.pythons import build_tags, find_pythons
 from cells import cprofile_row, cprofile_summary, kernprof_table, time_report
 from cells import measure_variants as mv
-from cells.lesson_code import short
 from cells.notebook_tools import timeit_report
-from cells.pythons import build_tags, find_pythons
-from cells.sampling import pinned_for_this_python
 from maintainer.refresh_pins import read_pins
 
 # The tags book_extension sets for this interpreter, which also builds the book in the tests.

@@ -20,7 +20,7 @@ from cells import (
     time_report,
 )
 from cells import measure_variants as mv
-from cells.profiles import listing_agrees
+from readers.profile_files import listing_agrees
 
 
 @pytest.fixture(scope="module")

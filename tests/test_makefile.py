@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from cells.pythons import supported_range
+from build_support.pythons import supported_range
 
 ROOT = Path(__file__).resolve().parent.parent
 OLDEST, NEWEST = supported_range()

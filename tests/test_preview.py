@@ -10,6 +10,7 @@ import pytest
 from conftest import copy_repository
 
 from book_extension.preview import ROOT, dependencies, page_key
+from build_support.settings import CODE_PACKAGES
 
 TOP = "---\nfile_format: mystnb\nkernelspec:\n  name: python3\n  display_name: Python 3\n---\n\n"
 PAGES = {
@@ -92,7 +93,7 @@ def test_each_change_reruns_exactly_the_pages_it_affects(repo):
     edit(script, 'print("Your setup is ready."', 'print("Ready, edited."')
     os.utime(script, (before, before))  # edited, yet as old as before: keys, not file times, tell
     # check_setup.py also holds the supported Pythons, which book_extension reads for every
-    # page's text (cells/pythons.py names it), so both pages depend on it.
+    # page's text (build_support/pythons.py names it), so both pages depend on it.
     assert preview(repo) == ({"setup_check", "words"}, set())
     assert "Ready, edited." in published(repo)
 
@@ -106,8 +107,10 @@ def test_each_change_reruns_exactly_the_pages_it_affects(repo):
     assert preview(repo, LESSON_N="500") == ({"setup_check", "words"}, set())  # another n
     assert preview(repo) == (set(), {"setup_check", "words"})  # back: both runs are in the cache
 
-    edit(repo / "cells" / "parse.py", '"""', '"""Edited. ')
+    edit(repo / "readers" / "text_output.py", '"""', '"""Edited. ')
     assert preview(repo) == ({"setup_check", "words"}, set())  # the helpers every page uses
+    edit(repo / "cells" / "pages" / "episode.py", '"""', '"""Edited. ')
+    assert preview(repo) == ({"setup_check", "words"}, set())  # ... in a subfolder too
 
 
 def test_the_key_covers_the_installed_packages_and_every_cell():
@@ -122,6 +125,11 @@ def test_the_key_covers_what_pages_run_and_nothing_else():
     # The extension's wiring but not its math or buttons, nor the maintainer tools or the tests:
     # editing the pins script, say, re-runs no page under `make serve`.
     paths = {str(path.relative_to(ROOT)) for path in dependencies(PAGES["words.md"])}
-    assert {path.split("/")[0] for path in paths} == {"lesson_code", "cells", "conf.py",
+    assert {path.split("/")[0] for path in paths} == {"lesson_code", *CODE_PACKAGES, "conf.py",
                                                       "book_extension"}
+    # every module of those packages, however deep: a file moved into a subfolder stays keyed
+    for package in CODE_PACKAGES:
+        modules = {str(p.relative_to(ROOT)) for p in (ROOT / package).rglob("*.py")}
+        assert modules and modules <= paths, package
+    assert "cells/pages/episode.py" in paths
     assert "book_extension/__init__.py" in paths and "book_extension/mathml.py" not in paths

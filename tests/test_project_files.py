@@ -9,7 +9,7 @@ import pytest
 import yaml
 from packaging.requirements import Requirement
 
-from cells.pythons import supported_range, supported_versions
+from build_support.pythons import supported_range, supported_versions
 from maintainer.refresh_pins import canonical, learner_needs, read_pins
 
 ROOT = Path(__file__).resolve().parent.parent

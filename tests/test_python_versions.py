@@ -9,10 +9,10 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import LESSON_CODE, ROOT, glue_roles
 
+from build_support.lesson_modules import short
+from build_support.pythons import build_tags, find_pythons
 from cells import ClaimError
-from cells.lesson_code import short
-from cells.python_comparison import EPISODE_ORDERS, SLICE_SUM, STEPS, Comparison, float_sum_commands
-from cells.pythons import build_tags, find_pythons
+from cells.pages.python_versions import EPISODE_ORDERS, SLICE_SUM, STEPS, Comparison, float_sum_commands
 
 PAGE_SOURCE = ROOT / "docs" / "python-versions.md"
 

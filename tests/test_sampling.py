@@ -11,11 +11,11 @@ from types import SimpleNamespace
 import pytest
 from conftest import LESSON_CODE
 
+from build_support.learner_profilers import ProfilerError, pinned_for_this_python, py_spy_refusal
 from cells.claims import ClaimError
-from cells.commands import CommandError
-from cells.overhead import ProfilerCosts
-from cells.sampling import FlameGraph, Refused, call_tree, pinned_for_this_python, py_spy_refusal
-from cells.sampling_figures import flame_figures, temperature_figures, tree_figures
+from cells.pages.going_further import ProfilerCosts, flame_figures, temperature_figures, tree_figures
+from cells.sampling import Refused
+from readers.flame_graphs import FlameGraph, call_tree
 
 BIN = Path(sys.executable).parent
 
@@ -53,7 +53,7 @@ def test_a_flame_graph_growing_upwards_is_read_the_same():
 
 
 def test_a_flame_graph_without_its_top_box_is_refused():
-    with pytest.raises(CommandError, match="format"):
+    with pytest.raises(ValueError, match="format"):
         FlameGraph("<svg></svg>")
 
 
@@ -91,9 +91,9 @@ def test_a_machine_that_forbids_tracing_gets_a_note_with_what_py_spy_said(tmp_pa
 
 
 def test_any_other_py_spy_failure_fails_the_build(tmp_path):
-    with pytest.raises(CommandError, match="no reason the page knows"):
+    with pytest.raises(ProfilerError, match="no reason the page knows"):
         py_spy_refusal(fake_py_spy(tmp_path, "Error: Failed to write flamegraph", 1))
-    with pytest.raises(CommandError, match="not installed"):
+    with pytest.raises(ProfilerError, match="not installed"):
         py_spy_refusal(tmp_path / "empty")
 
 
@@ -196,7 +196,7 @@ def test_a_profiler_that_did_not_run_leaves_its_figures_not_measured():
 
 
 def test_the_book_draws_the_flame_graph_with_labels_for_the_wide_boxes():
-    from cells.figures import flame_chart
+    from charts.figures import flame_chart
     figure = flame_chart(FlameGraph(SVG), "py-spy record ...")
     labels = [text.get_text() for text in figure.axes[0].texts]
     assert labels == ["<module>, hourly.py\n100%", "main, line 40\n100%", "parse, line 26\n70%",
@@ -215,7 +215,7 @@ Profile Stats:
 
 def test_tachyons_summary_and_both_default_rates_are_read(tmp_path):
     from cells.commands import Run, Shown
-    from cells.sampling_figures import TACHYON, tachyon_figures
+    from cells.pages.going_further import TACHYON, tachyon_figures
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     helps = {"py-spy": "  -r, --rate <rate>   The number of samples to collect per second"
@@ -237,7 +237,7 @@ def test_tachyons_summary_and_both_default_rates_are_read(tmp_path):
 
 
 def test_fromisoformat_is_timed_in_turns_against_strptime():
-    from cells.sampling_figures import parse_speeds
+    from cells.pages.going_further import parse_speeds
     speeds = parse_speeds(number=200, rounds=3)
     assert set(speeds) == {"strptime", "fromisoformat"}
     assert all(s["min"] <= s["median"] <= s["max"] for s in speeds.values())

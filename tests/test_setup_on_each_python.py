@@ -1,7 +1,7 @@
 """The setup page works on every supported Python, and check_setup.py turns away an older one.
 
 The supported range is OLDEST and NEWEST in lesson_code/check_setup.py, read through
-cells.pythons; the commands are read from docs/setup.md, so each Python runs what the page
+build_support.pythons; the commands are read from docs/setup.md, so each Python runs what the page
 shows, as a learner would type it, in a fresh copy of lesson_code/.
 """
 import glob
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from cells.pythons import find_pythons, supported_range, supported_versions
+from build_support.pythons import find_pythons, supported_range, supported_versions
 
 ROOT = Path(__file__).resolve().parent.parent
 LESSON_CODE = ROOT / "lesson_code"

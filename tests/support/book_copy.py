@@ -2,9 +2,11 @@
 import shutil
 from pathlib import Path
 
+from build_support.settings import CODE_PACKAGES
+
 ROOT = Path(__file__).resolve().parents[2]  # tests/support/ -> the repository
-BOOK_FILES = ["conf.py", "Makefile", "requirements.txt", "docs", "lesson_code", "cells",
-              "book_extension"]
+BOOK_FILES = ["conf.py", "Makefile", "requirements.txt", "docs", "lesson_code", "book_extension",
+              *CODE_PACKAGES]
 
 
 def copy_book(folder, venv):

@@ -5,10 +5,19 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib_inline.backend_inline import set_matplotlib_formats  # noqa: E402
 
-from .lesson_code import measure_variants, short  # noqa: E402
+from build_support.lesson_modules import measure_variants, short  # noqa: E402
 
 set_matplotlib_formats("svg")
 plt.rcParams["svg.fonttype"] = "none"  # keep text as text, not outlines
+MARKERS = "osD^vP*Xph<>8dH"  # filled markers that tell lines apart in grey print too
+
+
+def _markers(count):
+    """One marker per line: a chart with more lines than markers fails rather than drop one."""
+    if count > len(MARKERS):
+        raise ValueError(f"{count} lines to draw, but only {len(MARKERS)} markers: add some to"
+                         " MARKERS in charts/figures.py")
+    return MARKERS[:count]
 
 
 def sum_nexts_grid(n=6):
@@ -53,7 +62,7 @@ def timing_bars(variants):
 def scaling_plot(scaling, slopes):
     """Time per call against n, both on log scales, with each version's fitted slope."""
     fig, ax = plt.subplots(figsize=(7.5, 4.8))
-    for (script, points), marker in zip(scaling.items(), "osD^vP"):
+    for (script, points), marker in zip(scaling.items(), _markers(len(scaling))):
         name = short(script)
         ax.loglog([p["n"] for p in points], [p["median"] for p in points], marker=marker,
                   markersize=4, label=f"{name} (slope {slopes[script]:.2f})")
@@ -63,7 +72,6 @@ def scaling_plot(scaling, slopes):
     ax.legend(fontsize=8, loc="lower right")  # the quadratic lines fill the upper left
     fig.tight_layout()
     return fig
-
 
 
 def icicle(profile_path, root_function="<module>", depth=6, smallest=0.01):
@@ -110,7 +118,7 @@ def icicle(profile_path, root_function="<module>", depth=6, smallest=0.01):
 
 
 def flame_chart(graph, title):
-    """A flame graph drawn from py-spy's boxes (cells.sampling.FlameGraph), large enough to read
+    """A flame graph drawn from py-spy's boxes (readers.flame_graphs.FlameGraph), large enough to read
     on the page: the whole run on top, and under each box the calls it made, each as wide as
     its share of the samples."""
     # Rows down to the deepest box wider than 2%: the slivers under it only add height.
@@ -134,5 +142,24 @@ def flame_chart(graph, title):
     ax.set_xticks([0, 0.25, 0.5, 0.75, 1], ["0%", "25%", "50%", "75%", "100%"])
     ax.set_yticks([])
     ax.spines[["top", "right", "left"]].set_visible(False)
+    fig.tight_layout()
+    return fig
+
+
+def versions_chart(rows, steps):
+    """Each version's median seconds per call, with its spread (fastest to slowest run), one line
+    per Python: rows maps a label ("Python 3.15") to its steps' {"median", "min", "max"}."""
+    fig, ax = plt.subplots(figsize=(7.5, 4.6))
+    x = range(len(steps))
+    for (label, measured), marker in zip(rows.items(), _markers(len(rows))):
+        medians = [row["median"] for row in measured]
+        ax.errorbar(x, medians, yerr=[[m - row["min"] for m, row in zip(medians, measured)],
+                                      [row["max"] - m for m, row in zip(medians, measured)]],
+                    marker=marker, markersize=5, capsize=3, label=label)
+    ax.set_yscale("log")
+    ax.set_xticks(list(x), [step.replace("_", "\n") for step in steps], fontsize=8)
+    ax.set_ylabel("seconds per call (median, log scale)")
+    ax.grid(True, axis="y", which="major", alpha=0.3)
+    ax.legend(fontsize=8)
     fig.tight_layout()
     return fig

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from line_profiler import load_stats
 
-from .parse import LineRows, Row, kernprof_table
+from .text_output import LineRows, Row, kernprof_table
 
 
 @dataclass

@@ -1,7 +1,7 @@
 """The lesson's own measuring module, shared by the build and by learners (lesson_code/)."""
 import importlib.util
 
-from .commands import LESSON_CODE
+from .settings import LESSON_CODE
 
 
 def _load(name):

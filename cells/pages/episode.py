@@ -1,10 +1,11 @@
 """The episode's repeated measurements (measure_variants.py's JSON): the figures the prose quotes,
 and the claims it makes about them, read in one place."""
-from .checks import expected_verdict
-from .claims import claim, claim_below, claim_between, claim_slower
-from .lesson_code import measure_variants as mv
-from .lesson_code import short
-from .precision import ratio_spread, supported
+from build_support.lesson_modules import measure_variants as mv
+from build_support.lesson_modules import short
+
+from ..checks import expected_verdict
+from ..claims import claim, claim_below, claim_between, claim_slower
+from ..precision import ratio_spread, supported
 
 QUADRATIC = ["sum_nexts_original.py", "sum_nexts_preallocated.py", "sum_nexts_slice_sum.py",
              "sum_nexts_numpy_builtin_sum.py"]  # pure Python, or Python's sum over each slice

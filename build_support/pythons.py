@@ -9,7 +9,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from .commands import LESSON_CODE
+from .settings import LESSON_CODE
 
 
 def supported_range():

@@ -5,12 +5,14 @@ import shlex
 
 from IPython.display import Markdown
 
-from .checks import expected_verdict
-from .claims import claim, claim_above, claim_below, claim_slower
-from .commands import CommandError
-from .lesson_code import measure_variants, short
-from .precision import at_least, ratio_spread, supported
-from .pythons import find_pythons, learner_venv_steps
+from build_support.lesson_modules import measure_variants, short
+from build_support.pythons import find_pythons, learner_venv_steps
+from charts.figures import versions_chart
+
+from ..checks import expected_verdict
+from ..claims import claim, claim_above, claim_below, claim_slower
+from ..commands import CommandError
+from ..precision import at_least, ratio_spread, supported
 
 STEPS = list(measure_variants.VARIANTS)
 ALGORITHM_STEP = (STEPS[-2], STEPS[-1])  # numpy's .sum() per slice, then one reverse cumsum
@@ -243,22 +245,9 @@ class Comparison:
         return Markdown("\n".join(lines) + "\n")
 
     def chart(self):
-        from .figures import plt
-        fig, ax = plt.subplots(figsize=(7.5, 4.6))
-        x = range(len(STEPS))
-        for result, version, marker in zip(self.results, self.versions, "osD^vP"):
-            rows = [result["steps"][step] for step in STEPS]
-            medians = [row["median"] for row in rows]
-            ax.errorbar(x, medians, yerr=[[m - row["min"] for m, row in zip(medians, rows)],
-                                          [row["max"] - m for m, row in zip(medians, rows)]],
-                        marker=marker, markersize=5, capsize=3, label=f"Python {version}")
-        ax.set_yscale("log")
-        ax.set_xticks(list(x), [short(step).replace("_", "\n") for step in STEPS], fontsize=8)
-        ax.set_ylabel("seconds per call (median, log scale)")
-        ax.grid(True, axis="y", which="major", alpha=0.3)
-        ax.legend(fontsize=8)
-        fig.tight_layout()
-        return fig
+        return versions_chart({f"Python {version}": [result["steps"][step] for step in STEPS]
+                               for result, version in zip(self.results, self.versions)},
+                              [short(step) for step in STEPS])
 
 
 def float_sum_commands(pythons):

@@ -1,0 +1,16 @@
+"""Names and numbers the pages, the Sphinx extension and the maintainer's tools share."""
+import os
+from pathlib import Path
+
+LESSON_CODE = Path(__file__).resolve().parent.parent / "lesson_code"
+SCRATCH_PREFIX = "finding-bottlenecks-"  # each scratch copy is a temporary folder named so
+PROFILES = "profiles"  # the site's folder of the profiles the pages save, for slow laptops
+# The packages a page's cells import: the page API and its pages, readers, charts, and this one.
+CODE_PACKAGES = ("cells", "readers", "charts", "build_support")
+FLAG_RATIO = 1.1  # the build report flags a claim with less than a tenth of margin
+
+
+def lesson_n():
+    """The n of the lesson's runs: 10000. LESSON_N overrides it for a maintainer's quick look;
+    the timing claims are made for n = 10000 and may fail at a much smaller n."""
+    return int(os.environ.get("LESSON_N", "10000"))

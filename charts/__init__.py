@@ -1,0 +1,1 @@
+"""The charts the pages draw at build time, as SVG with real text."""

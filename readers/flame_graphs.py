@@ -1,0 +1,79 @@
+"""The sampling profilers' outputs read back: py-spy's flame graph (its SVG) and pyinstrument's
+call tree (its text)."""
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Box:
+    """One box of py-spy's flame graph: a function (at a line, unless recorded with
+    --function), the samples found in it and in what it called, and where the box is drawn."""
+
+    function: str
+    place: str  # "file.py:line"
+    samples: int
+    start: int  # the samples to its left, on its row
+    depth: int  # 0 for the box under `all`: the script's <module>
+
+
+class FlameGraph:
+    """The boxes of a py-spy flame graph, read back from its SVG, where each box carries its
+    tooltip (`parse (hourly.py:26) (102 samples, 57.30%)`) and its place (fg:x, fg:w, y)."""
+
+    BOX = re.compile(r'<title>([^<]+?) \(([^()]+:\d+)\) \([\d,]+ samples?, [\d.]+%\)</title>'
+                     r'<rect [^>]*?y="(\d+)"[^>]*?fg:x="(\d+)" fg:w="(\d+)"')
+    ALL = re.compile(r'<title>all \(([\d,]+) samples?, 100%\)</title><rect [^>]*?y="(\d+)"')
+
+    def __init__(self, svg_text):
+        found = self.ALL.search(svg_text)
+        if not found:
+            raise ValueError("py-spy's flame graph has no `all` box: has its format changed?")
+        self.total, all_y = int(found.group(1).replace(",", "")), int(found.group(2))
+        boxes = self.BOX.findall(svg_text)
+        if not boxes:
+            raise ValueError("py-spy's flame graph has no box under `all`: nothing was sampled")
+        # Rows from `all` outwards: py-spy draws it on top, but a flame graph may grow upwards.
+        ys = {int(y) for _, _, y, _, _ in boxes}
+        rows = sorted(ys | {all_y}, reverse=all_y > min(ys))
+        self.boxes = [Box(html.unescape(name), place, int(w), int(x), rows.index(int(y)) - 1)
+                      for name, place, y, x, w in boxes]
+
+    def named(self, function):
+        return [box for box in self.boxes if box.function == function]
+
+    def in_file(self, name):
+        """The boxes of functions defined in the file `name` (py-spy may show a longer path)."""
+        return [box for box in self.boxes if Path(box.place.rsplit(":", 1)[0]).name == name]
+
+    def called_by(self, parent):
+        """The boxes drawn right under `parent`: the calls it made."""
+        return [box for box in self.boxes if box.depth == parent.depth + 1
+                and parent.start <= box.start < parent.start + parent.samples]
+
+    def share(self, boxes):
+        """The percentage of all samples that these boxes (none inside another) hold."""
+        return 100 * sum(box.samples for box in boxes) / self.total
+
+
+@dataclass(frozen=True)
+class TreeLine:
+    """One line of pyinstrument's call tree: seconds, the function, where it is, its depth."""
+
+    seconds: float
+    function: str
+    place: str
+    depth: int
+
+
+def call_tree(output):
+    """The lines of the call tree pyinstrument printed, e.g. `   └─ 2.466 len  <built-in>`."""
+    pattern = re.compile(r"^([ │├└─]*?)(\d+\.\d+) (\S+)\s+(\S.*?)\s*$")
+    lines = []
+    for text in output.splitlines():
+        found = pattern.match(text)
+        if found:
+            indent, seconds, function, place = found.groups()
+            lines.append(TreeLine(float(seconds), function, place, len(indent) // 3))
+    return lines
