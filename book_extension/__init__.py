@@ -27,6 +27,7 @@ from sphinx.errors import ExtensionError
 
 from build_support.learner_profilers import pinned_for_this_python, py_spy_refusal
 from build_support.pythons import build_tags, find_pythons, learner_venv_steps
+from build_support.settings import lesson_files
 from build_support.versions import versions_file
 
 from . import cheat_sheet, claims_report, instructor_guide, lesson_scripts, mathml, progress, schedule
@@ -121,9 +122,8 @@ def _fresh_published_folder(app):
 def _zip_lesson_code(archive):
     """The learner's download: every script and the requirements, in a lesson-code/ folder."""
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
-        for path in sorted((ROOT / "lesson_code").iterdir()):
-            if path.suffix in {".py", ".txt"}:
-                zf.write(path, f"lesson-code/{path.name}")
+        for path in lesson_files():
+            zf.write(path, f"lesson-code/{path.name}")
 
 
 def _offer_notebooks(app, pagename, templatename, context, doctree):

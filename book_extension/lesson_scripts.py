@@ -14,14 +14,11 @@ from pathlib import Path
 
 from sphinx.util.docutils import SphinxDirective
 
-ROOT = Path(__file__).resolve().parent.parent
-LESSON_CODE = ROOT / "lesson_code"
-ARCHIVED = {".py", ".txt"}  # what the lesson-code archive holds (book_extension/__init__.py)
+from build_support.settings import LESSON_CODE, lesson_files
 
 
-def lesson_files(folder=LESSON_CODE):
-    return sorted(path.name for path in Path(folder).iterdir()
-                  if path.is_file() and path.suffix in ARCHIVED)
+def lesson_file_names(folder=LESSON_CODE):
+    return [path.name for path in lesson_files(folder)]
 
 
 def grouped(groups, names, where="the lesson-scripts list"):
@@ -57,7 +54,7 @@ class LessonScripts(SphinxDirective):
     def run(self):
         where = f"{self.env.docname}.md, line {self.lineno}"
         try:
-            groups = grouped(parse_groups(self.content), lesson_files(), where)
+            groups = grouped(parse_groups(self.content), lesson_file_names(), where)
         except ValueError as error:
             raise self.error(str(error)) from error
         relative = Path(*[".."] * self.env.docname.count("/"), "..", "lesson_code").as_posix()

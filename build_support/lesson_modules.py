@@ -2,6 +2,7 @@
 import importlib.util
 
 from .settings import LESSON_CODE
+from .sum_nexts_versions import read_versions
 
 
 def _load(name):
@@ -12,6 +13,7 @@ def _load(name):
 
 
 measure_variants = _load("measure_variants")
+VERSIONS = read_versions()  # every version of sum_nexts, as lesson_code/sum_nexts_versions.toml says
 
 
 def short(script):

@@ -7,6 +7,7 @@ SCRATCH_PREFIX = "finding-bottlenecks-"  # each scratch copy is a temporary fold
 PROFILES = "profiles"  # the site's folder of the profiles the pages save, for slow laptops
 # The packages a page's cells import: the page API and its pages, readers, charts, and this one.
 CODE_PACKAGES = ("cells", "readers", "charts", "build_support")
+LESSON_SUFFIXES = {".py", ".txt", ".toml"}  # the lesson's files: scripts, requirements, descriptions
 FLAG_RATIO = 1.1  # the build report flags a claim with less than a tenth of margin
 
 
@@ -14,3 +15,9 @@ def lesson_n():
     """The n of the lesson's runs: 10000. LESSON_N overrides it for a maintainer's quick look;
     the timing claims are made for n = 10000 and may fail at a much smaller n."""
     return int(os.environ.get("LESSON_N", "10000"))
+
+
+def lesson_files(folder=LESSON_CODE):
+    """The lesson's own files in `folder`, as a learner downloads them (no profiles, no caches)."""
+    return sorted(path for path in Path(folder).iterdir()
+                  if path.is_file() and path.suffix in LESSON_SUFFIXES)

@@ -16,12 +16,11 @@ from .checks import check_variants, require_correct
 from .claims import ClaimError, claim, claim_above, claim_below, claim_between, claim_slower
 from .commands import CommandError, Run, Scratch, lesson_n
 from .environment import environment_panel
-from .pages.episode import Scaling, Timings
 from .publish import publish
 from .record import Record
 
 __all__ = [
-    "ClaimError", "CommandError", "Record", "Run", "Scaling", "Scratch", "Timings",
+    "ClaimError", "CommandError", "Record", "Run", "Scratch",
     "accuracy_errors", "check_variants", "claim", "claim_above", "claim_below", "claim_between",
     "claim_slower", "compare_agreement", "cprofile_row",
     "cprofile_summary", "environment_panel", "kernprof_table", "lesson_n", "measure_variants",

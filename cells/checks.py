@@ -1,4 +1,5 @@
 """Correct first: compare each variant's result with a reference before the page says more."""
+from build_support.lesson_modules import VERSIONS
 from build_support.lesson_modules import measure_variants as mv
 
 from .claims import ClaimError, claim
@@ -21,12 +22,9 @@ def check_variants(folder, scripts, n, seed=2016):
     return CheckTable(rows)
 
 
-KNOWN_DEFECTS = {"sum_nexts_original.py": "1 value missing"}  # the bug the episode finds
-
-
 def expected_verdict(script):
     """What a version's answer check must say: its known defect, else "agrees"."""
-    return KNOWN_DEFECTS.get(script, "agrees")
+    return next(v.expected_check for v in VERSIONS if v.script == script)
 
 
 def require_correct(folder, scripts, n):

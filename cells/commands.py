@@ -12,7 +12,7 @@ from pathlib import Path
 
 from build_support.progress_log import progress
 from build_support.scratch_paths import without_scratch
-from build_support.settings import LESSON_CODE, PROFILES, SCRATCH_PREFIX, lesson_n  # noqa: F401 (the pages' API)
+from build_support.settings import LESSON_CODE, PROFILES, SCRATCH_PREFIX, lesson_files, lesson_n  # noqa: F401 (the pages' API)
 from readers.profile_files import line_table, listing_agrees, profile_stats
 from readers.text_output import time_report
 
@@ -53,9 +53,8 @@ class Scratch:
                                f"{expected}: a kernelspec named python3 elsewhere shadows it")
         self.path = Path(tempfile.mkdtemp(prefix=SCRATCH_PREFIX))
         atexit.register(shutil.rmtree, self.path, ignore_errors=True)
-        for path in sorted(Path(source).iterdir()):
-            if path.suffix in {".py", ".txt"}:  # what the lesson-code archive holds
-                shutil.copy2(path, self.path)
+        for path in lesson_files(source):  # what the lesson-code archive holds
+            shutil.copy2(path, self.path)
         # Commands find python and kernprof in the learner's environment, as in an activated venv:
         # during a build, the venv book_extension makes from lesson_code/requirements.txt alone,
         # so that a command needing anything else fails; outside a build, this interpreter's.

@@ -27,18 +27,14 @@ import statistics
 import sys
 import sysconfig
 import time
+import tomllib
 from importlib import metadata
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-VARIANTS = {  # script -> what it does, in the lesson's order
-    "sum_nexts_original.py": "original double loop",
-    "sum_nexts_preallocated.py": "preallocated list",
-    "sum_nexts_slice_sum.py": "slice and built-in sum",
-    "sum_nexts_numpy_builtin_sum.py": "numpy array, built-in sum",
-    "sum_nexts_numpy_sum.py": "numpy array, .sum()",
-    "sum_nexts_reverse_cumsum.py": "reverse cumulative sum",
-}
+# script -> what it does, in the lesson's order: from the description of every version
+with open(HERE / "sum_nexts_versions.toml", "rb") as _file:
+    VARIANTS = {entry["script"]: entry["label"] for entry in tomllib.load(_file)["version"]}
 FLOOR = "floor: one numpy.sum"  # any algorithm must read the data at least once
 MIN_REPEATS = 7  # this many timed runs at least; fast versions get more, within the budget
 RUN_SECONDS = 0.1  # a fast version's run is a batch of calls lasting about this long

@@ -5,7 +5,7 @@ import re
 import pytest
 from conftest import DOCS, LESSON_CODE
 
-from book_extension.lesson_scripts import grouped, lesson_files, parse_groups
+from book_extension.lesson_scripts import grouped, lesson_file_names, parse_groups
 
 GROUPS = [("versions", ["sum_nexts_*.py"]), ("tools", ["check_*.py", "requirements.txt"])]
 
@@ -39,6 +39,6 @@ def test_a_line_without_patterns_is_refused():
 def test_the_setup_pages_groups_take_every_file_of_the_lesson_code():
     text = (DOCS / "setup.md").read_text(encoding="utf-8")
     (block,) = re.findall(r"^```\{lesson-scripts\}\n(.*?)^```", text, re.MULTILINE | re.DOTALL)
-    groups = grouped(parse_groups(block.splitlines()), lesson_files(LESSON_CODE))
-    assert sum(len(names) for _, names in groups) == len(lesson_files(LESSON_CODE))
+    groups = grouped(parse_groups(block.splitlines()), lesson_file_names(LESSON_CODE))
+    assert sum(len(names) for _, names in groups) == len(lesson_file_names(LESSON_CODE))
     assert "{download}" not in text  # no list kept by hand beside it

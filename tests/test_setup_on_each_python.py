@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from build_support.pythons import find_pythons, supported_range, supported_versions
+from build_support.settings import lesson_files
 
 ROOT = Path(__file__).resolve().parent.parent
 LESSON_CODE = ROOT / "lesson_code"
@@ -38,9 +39,9 @@ def page_commands():
 
 
 def learner_copy(folder, rewrite=None):
-    """A fresh copy of what a learner downloads: the scripts and requirements.txt."""
+    """A fresh copy of what a learner downloads: the scripts, requirements.txt, descriptions."""
     folder.mkdir()
-    for path in sorted(LESSON_CODE.glob("*.py")) + [LESSON_CODE / "requirements.txt"]:
+    for path in lesson_files(LESSON_CODE):
         text = path.read_text(encoding="utf-8")
         if rewrite and path.name == "check_setup.py":
             for name, version in rewrite.items():

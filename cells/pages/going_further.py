@@ -14,7 +14,8 @@ import re
 import sys
 
 from build_support.learner_profilers import pinned_for_this_python
-from build_support.lesson_modules import short
+from build_support.lesson_modules import VERSIONS, short
+from build_support.lesson_modules import measure_variants as mv
 from build_support.settings import LESSON_CODE
 
 from ..claims import claim, claim_above, claim_below, claim_between, claim_slower
@@ -103,8 +104,8 @@ def _measure_memory():
 _script = _measure_memory()
 
 MEMORY_N = 3000  # tracemalloc follows every allocation: the double loops take ~40 s at 10000
-LIST_STEPS = ["original", "preallocated", "slice_sum"]
-ARRAY_STEPS = ["numpy_builtin_sum", "numpy_sum", "reverse_cumsum"]
+LIST_STEPS = [version.short for version in VERSIONS if version.data == "list"]
+ARRAY_STEPS = [version.short for version in VERSIONS if version.data == "array"]
 
 
 def measure_memory(lesson, effects_n, n=MEMORY_N):
@@ -310,3 +311,34 @@ def tachyon_figures(run, lesson, py_spy_samples):
                     "Tachyon, at its default rate, takes many more samples of the run than py-spy",
                     tachyon=samples, py_spy=py_spy_samples)
     return dict(zip(TACHYON, [samples, float(rate[1].replace(",", "")), error[1], default, ratio]))
+
+
+# -- How the time grows with n ---------------------------------------------------------------
+
+class Scaling:
+    """`measure_variants.py --scaling --json FILE`: time per call over doubling n."""
+
+    def __init__(self, data):
+        self.points = data["scaling"]
+        self.slopes = {script: mv.fitted_slope(points) for script, points in self.points.items()}
+
+    def check_claims(self):
+        """Each version's fitted slope where its description puts it: "about 2" (quadratic) or
+        "about 1" (linear), nearer that than the exponents either side of it, or its own range."""
+        for version in VERSIONS:
+            low, high = version.slope_range
+            about = {(1.5, 2.5): "about 2", (0.5, 1.5): "about 1"}.get((low, high),
+                                                                       f"between {low:g} and {high:g}")
+            claim_between(self.slopes[version.script], low, high,
+                          f"{version.short} grows with a slope of {about}")
+
+    def figures(self):
+        return {
+            "scaling_start": mv.SCALING_START, "scaling_second": 2 * mv.SCALING_START,
+            "scaling_third": 4 * mv.SCALING_START, "scaling_max_call": mv.SCALING_MAX_CALL,
+            "slope_points": mv.SLOPE_POINTS,
+            **{f"slope_{short(s)}": slope for s, slope in self.slopes.items()},
+            "doubling_slice_sum": 2 ** self.slopes["sum_nexts_slice_sum.py"],  # exercise 3
+            "largest_n_numpy_sum": self.points["sum_nexts_numpy_sum.py"][-1]["n"],
+            "largest_n_reverse_cumsum": self.points["sum_nexts_reverse_cumsum.py"][-1]["n"],
+        }

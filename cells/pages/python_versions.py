@@ -5,7 +5,7 @@ import shlex
 
 from IPython.display import Markdown
 
-from build_support.lesson_modules import measure_variants, short
+from build_support.lesson_modules import VERSIONS, measure_variants, short
 from build_support.pythons import find_pythons, learner_venv_steps
 from charts.figures import versions_chart
 
@@ -14,11 +14,12 @@ from ..claims import claim, claim_above, claim_below, claim_slower
 from ..commands import CommandError
 from ..precision import at_least, ratio_spread, supported
 
-STEPS = list(measure_variants.VARIANTS)
-ALGORITHM_STEP = (STEPS[-2], STEPS[-1])  # numpy's .sum() per slice, then one reverse cumsum
-# The orders the episode teaches, (slower, faster): each step against the one it improves on.
-EPISODE_ORDERS = [(STEPS[0], STEPS[1]), (STEPS[1], STEPS[2]), (STEPS[3], STEPS[2]),
-                  (STEPS[3], STEPS[4]), (STEPS[4], STEPS[5])]
+STEPS = [version.script for version in VERSIONS]
+_GROWTH = {version.script: version.growth for version in VERSIONS}
+# The orders the episode teaches, (slower, faster): each step against the one it is compared with.
+EPISODE_ORDERS = [version.order for version in VERSIONS if version.order]
+# The step that changes the algorithm, (before, after): its growth with n changes.
+ALGORITHM_STEP = next((v.after, v.script) for v in VERSIONS if v.after and v.growth != _GROWTH[v.after])
 SLICE_SUM = "sum_nexts_slice_sum.py"  # its inner work is the built-in sum() over floats
 FLOAT_SUM = "print(sum([1e100, 1.0, -1e100]))"  # 0.0 before Python 3.12, 1.0 from 3.12 on
 COMPENSATED_SUM = (3, 12)  # sum() of floats is compensated from 3.12 (gh-100425)
