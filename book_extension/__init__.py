@@ -17,6 +17,7 @@
   the lesson uses (cheat_sheet.py); the setup page lists every script (lesson_scripts.py).
 """
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -59,7 +60,8 @@ def _refuse_parallel_execution(app):
 
 def _learner_environment(app):
     """The pages' commands run in what a learner installs: a venv with only
-    lesson_code/requirements.txt, made with uv for this Python (cells/commands.py uses it)."""
+    lesson_code/requirements.txt, made with venv and pip for this Python as the setup page says
+    (cells/commands.py uses it)."""
     venv = Path(app.outdir).parent / "learner-venv"
     requirements = ROOT / "lesson_code" / "requirements.txt"
     stamp = f"{sys.executable} {sys.version}\n{requirements.read_text(encoding='utf-8')}"
@@ -71,7 +73,7 @@ def _learner_environment(app):
         made = subprocess.run(step, capture_output=True, text=True)
         if made.returncode != 0:
             shutil.rmtree(venv, ignore_errors=True)
-            raise ExtensionError(f"could not make the learner's environment ({step[3]}):"
+            raise ExtensionError(f"could not make the learner's environment ({shlex.join(step)}):"
                                  f" {made.stderr.strip() or made.stdout.strip()}")
     (venv / "stamp").write_text(stamp, encoding="utf-8")
     os.environ["LESSON_LEARNER_VENV"] = str(venv)

@@ -95,10 +95,9 @@ def build_tags(pythons_found, version=sys.version_info):
             "sys_monitoring": version >= (3, 12), "profiling_package": version >= (3, 15)}
 
 
-def learner_venv_steps(python, folder):
+def learner_venv_steps(python, folder, requirements=LESSON_CODE / "requirements.txt"):
     """The commands (argument lists) that make a learner's environment for `python` in `folder`:
-    a venv with only lesson_code/requirements.txt, made with the build's uv (quick and quiet)."""
-    uv = [sys.executable, "-m", "uv"]
-    return [uv + ["venv", "--quiet", "--python", str(python), str(folder)],
-            uv + ["pip", "install", "--quiet", "--python", str(Path(folder) / "bin" / "python"),
-                  "-r", str(LESSON_CODE / "requirements.txt")]]
+    a venv with only lesson_code/requirements.txt, made as the setup page tells learners to, and
+    as the Makefile makes the build's: venv and pip, which honour pip's own certificate settings."""
+    return [[str(python), "-m", "venv", str(folder)],
+            [str(Path(folder) / "bin" / "python"), "-m", "pip", "install", "-r", str(requirements)]]

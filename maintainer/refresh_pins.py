@@ -44,7 +44,9 @@ def uv_compile(source, *options):
     """The pins uv resolves for `source` (a requirements file), as text; raises on failure."""
     command = [sys.executable, "-m", "uv", "pip", "compile", str(source), "--quiet",
                "--no-header", "--no-annotate", "--only-binary", ":all:",
-               "--no-python-downloads", *options]  # a target version, not an interpreter to fetch
+               "--no-python-downloads",  # a target version, not an interpreter to fetch
+               "--system-certs",  # the system's certificates, as pip trusts them: any network pip works on
+               *options]
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         raise UnresolvableError(result.stderr.strip())

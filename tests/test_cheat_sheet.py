@@ -38,14 +38,14 @@ def test_an_entry_no_command_matches_is_named():
 
 
 def test_the_sheet_shows_one_command_per_entry_the_pages_show():
-    found = entries("^time ", "^python -m profiling", "-m uv ")
+    found = entries("^time ", "^python -m profiling", "^/\\S*python[\\d.]* -m venv venv-")
     cs.describe(found, [cs.Shown("time a 1", "p"), cs.Shown("time a 2", "p"),
                         cs.Shown("python -m profiling.tracing a", "p", "python-3-15")],
-                ran=["time a 2", "/x/python -m uv venv v"])
+                ran=["time a 2", "/x/python3.12 -m venv venv-3.12"])
     sheet = nodes.container("", *cs.sheet_nodes(found, [{"command": "time a 2", "returncode": 0}])).astext()
     assert "time a 2" in sheet and "time a 1" not in sheet  # the one that ran
     assert "needs Python 3.15 or newer: shown, not run, here" in sheet
-    assert "uv" not in sheet  # the build's own command, which no page shows
+    assert "venv-3.12" not in sheet  # the build's own command, which no page shows
 
 
 def test_console_lines_and_visible_magics_are_what_a_page_shows():

@@ -29,7 +29,7 @@ LINE_PROFILER_MONITORING = (5, 0)  # ... and line_profiler of lines from its 5.0
 
 def python_environments(scratch):
     """A virtual environment from the learner's pins for every supported Python found, made in
-    the scratch folder as venv-3.X with uv (quick and quiet; logged like every lesson command,
+    the scratch folder as venv-3.X with venv and pip (logged like every lesson command,
     so the build-cost replay makes them too). Returns their pythons, relative to the folder."""
     pythons = find_pythons()
     if not pythons:
@@ -37,7 +37,7 @@ def python_environments(scratch):
     names = []
     for interpreter in pythons:
         folder = f"venv-{interpreter.minor}"
-        scratch.run(*map(shlex.join, learner_venv_steps(interpreter.path, folder)))
+        scratch.run(*map(shlex.join, learner_venv_steps(interpreter.path, folder, "requirements.txt")))
         names.append(f"{folder}/bin/python")
     return names
 
