@@ -3,7 +3,8 @@
 Give it one Python per version to compare, each from its own virtual environment made from
 requirements.txt. Round after round, every Python runs once, the order rotated each round so
 that none always goes first: measure_variants.py times each version's function once, in-process, and
-then the original script runs whole three times: alone, under cProfile and under kernprof -l.
+then the original script runs whole three times, as measure_profilers.py runs it: plain,
+under cProfile and under kernprof -l.
 A slow moment of the machine hits every Python alike. The tables report the median round and the
 spread (fastest to slowest round), then where each Python comes from and how it was built:
 the same version can run at different speeds when built differently.
@@ -18,20 +19,18 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
+from measure_profilers import WAYS, one_turn
 from measure_variants import VARIANTS, OneLineParser, seconds, summary
 
 HERE = Path(__file__).resolve().parent
 N = 2000  # smaller than the lesson's 10000: kernprof's run of the original then takes seconds
 ROUNDS = 5
 ORIGINAL = "sum_nexts_original.py"
-PROFILERS = {  # what a learner types, with the Python in front
-    "alone": [],
-    "cProfile": ["-m", "cProfile", "-o", "original.cprofile"],
-    "kernprof -l": ["-m", "kernprof", "-l", "-o", "original.lprof"],
-}
+# The whole runs, as measure_profilers.py makes them: plain, under cProfile and kernprof -l (the
+# profilers every Python's environment has; py-spy and pyinstrument are measured on Go further).
+PROFILERS = [(name, command) for name, _, command in WAYS[:3]]
 
 
 def function_times(python, n, folder):
@@ -43,19 +42,12 @@ def function_times(python, n, folder):
     return json.loads(out.read_text(encoding="utf-8"))
 
 
-def whole_process(python, profiler, n, folder):
-    """Wall seconds of one whole run of the original script, with the profiler's options."""
-    start = time.perf_counter()
-    subprocess.run([python, *PROFILERS[profiler], str(HERE / ORIGINAL), str(n)], cwd=folder,
-                   check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - start
-
-
 def compare(pythons, n=N, rounds=ROUNDS):
     """[{"python", "environment", "checks", "steps": {script: spread}, "whole": {profiler: spread}}]
     for each Python, in the order given."""
-    runs = {python: {"steps": {}, "whole": {name: [] for name in PROFILERS}} for python in pythons}
+    runs = {python: {"steps": {}, "whole": {name: [] for name, _ in PROFILERS}} for python in pythons}
     with tempfile.TemporaryDirectory() as folder:
+        shutil.copy2(HERE / ORIGINAL, folder)
         for round_number in range(rounds):
             turn = round_number % len(pythons)
             for python in pythons[turn:] + pythons[:turn]:
@@ -67,14 +59,14 @@ def compare(pythons, n=N, rounds=ROUNDS):
                 for row in data["variants"]:
                     if row["script"] in VARIANTS:
                         mine["steps"].setdefault(row["script"], []).append(row["median"])
-                for profiler in PROFILERS:
-                    mine["whole"][profiler].append(whole_process(python, profiler, n, folder))
+                for name, seconds_taken in one_turn(PROFILERS, ORIGINAL, n, folder, python).items():
+                    mine["whole"][name].append(seconds_taken)
     results = []
     for python, mine in runs.items():
         whole = {name: summary(times) for name, times in mine["whole"].items()}
-        alone = whole["alone"]["median"]
+        plain = whole["plain"]["median"]
         for name, row in whole.items():
-            row["slowdown"] = row["median"] / alone
+            row["slowdown"] = row["median"] / plain
         results.append({"python": python, "environment": mine["environment"],
                         "checks": mine["checks"], "whole": whole,
                         "steps": {script: summary(times) for script, times in mine["steps"].items()}})
@@ -99,7 +91,7 @@ def print_tables(results, n, rounds, out=sys.stdout):
     print(file=out)
     print(f"{ORIGINAL} {n}, whole process: median of {rounds} rounds (slowdown)", file=out)
     print(f"{'run':32}" + "".join(f"{name:>16}" for name in names), file=out)
-    for profiler in PROFILERS:
+    for profiler, _ in PROFILERS:
         cells = [f"{seconds(r['whole'][profiler]['median'])} ({r['whole'][profiler]['slowdown']:.1f}x)"
                  for r in results]
         print(f"{profiler:32}" + "".join(f"{cell:>16}" for cell in cells), file=out)

@@ -25,14 +25,15 @@ from measure_variants import OneLineParser, summary
 
 HERE = Path(__file__).resolve().parent
 REPEATS = 5
-# Each way to run the script: its name, the program it needs, and the command (reports go to
-# files, so that every profiler does the same work as when you use it).
+# Each way to run the script: its name, what it needs (a module of the Python that runs it, or a
+# program), and the command (reports go to files, so that every profiler does the same work as
+# when you use it). compare_pythons.py runs the first three under each Python it compares.
 WAYS = [
     ("plain", None, "{python} {script} {n}"),
     ("cProfile", None, "{python} -m cProfile -o run.cprofile {script} {n}"),
-    ("kernprof -l", "kernprof", "kernprof -l -o run.lprof {script} {n}"),
-    ("py-spy", "py-spy", "py-spy record -o run.svg -- {python} {script} {n}"),
-    ("pyinstrument", "pyinstrument", "pyinstrument -o run.txt {script} {n}"),
+    ("kernprof -l", "module kernprof", "{python} -m kernprof -l -o run.lprof {script} {n}"),
+    ("py-spy", "program py-spy", "py-spy record -o run.svg -- {python} {script} {n}"),
+    ("pyinstrument", "module pyinstrument", "{python} -m pyinstrument -o run.txt {script} {n}"),
 ]
 
 
@@ -54,13 +55,23 @@ def parse_args(argv):
     return args
 
 
-def available(without=()):
-    """The ways to run that this machine has, and a line for each one left out."""
+def installed(needs, python=sys.executable):
+    """Whether `python` has the module, or this machine the program, that a way needs."""
+    if needs is None:
+        return True
+    kind, name = needs.split()
+    if kind == "program":
+        return shutil.which(name) is not None
+    return subprocess.run([python, "-c", f"import {name}"], capture_output=True).returncode == 0
+
+
+def available(without=(), python=sys.executable):
+    """The ways to run that `python` and this machine have, and a line for each one left out."""
     ways, notes = [], []
-    for name, program, command in WAYS:
+    for name, needs, command in WAYS:
         if name in without:
             notes.append(f"{name}: left out (--without)")
-        elif program and not shutil.which(program):
+        elif not installed(needs, python):
             notes.append(f"{name}: not installed here, left out")
         else:
             ways.append((name, command))
@@ -77,15 +88,21 @@ def run_once(command, folder):
     return seconds
 
 
+def one_turn(ways, script, n, folder, python=sys.executable):
+    """{name: seconds}: one whole run of the script each way, under `python`, in `folder`
+    (which holds a copy of the script)."""
+    return {name: run_once(command.format(python=python, script=script, n=n), folder)
+            for name, command in ways}
+
+
 def measure(ways, script, n, repeats):
     """{name: [seconds of each run]}, the ways taking turns, in a scratch copy of the script."""
     times = {name: [] for name, _ in ways}
     with tempfile.TemporaryDirectory() as folder:
         shutil.copy2(HERE / script, folder)
         for _ in range(repeats):
-            for name, command in ways:
-                typed = command.format(python=sys.executable, script=script, n=n)
-                times[name].append(run_once(typed, folder))
+            for name, seconds in one_turn(ways, script, n, folder).items():
+                times[name].append(seconds)
     return times
 
 

@@ -159,7 +159,7 @@ class Comparison:
             whole = r["whole"]
             said.append((whole[profiler]["slowdown"],
                          supported(whole[profiler]["slowdown"],
-                                   ratio_spread(whole[profiler], whole["alone"]))))
+                                   ratio_spread(whole[profiler], whole["plain"]))))
         low, high = min(said)[1], max(said)[1]
         return low if low == high else f"{low} to {high}"
 
