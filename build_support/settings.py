@@ -8,6 +8,7 @@ PROFILES = "profiles"  # the site's folder of the profiles the pages save, for s
 # The packages a page's cells import: the page API and its pages, readers, charts, and this one.
 CODE_PACKAGES = ("cells", "readers", "charts", "build_support")
 LESSON_SUFFIXES = {".py", ".txt", ".toml"}  # the lesson's files: scripts, requirements, descriptions
+LEARNER_OUTPUTS = ("profile_output",)  # what line_profiler's LINE_PROFILE=1 run leaves (.txt too)
 FLAG_RATIO = 1.1  # the build report flags a claim with less than a tenth of margin
 
 
@@ -20,4 +21,5 @@ def lesson_n():
 def lesson_files(folder=LESSON_CODE):
     """The lesson's own files in `folder`, as a learner downloads them (no profiles, no caches)."""
     return sorted(path for path in Path(folder).iterdir()
-                  if path.is_file() and path.suffix in LESSON_SUFFIXES)
+                  if path.is_file() and path.suffix in LESSON_SUFFIXES
+                  and not path.name.startswith(LEARNER_OUTPUTS))
