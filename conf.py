@@ -13,7 +13,10 @@ author = "The Finding Bottlenecks contributors"
 copyright = "2026, " + author
 language = "en"
 
-extensions = ["myst_nb", "sphinx_copybutton", "sphinx_togglebutton", "book_extension"]
+# sphinx_exercise numbers and links the exercises and their solutions (hidden by
+# sphinx_togglebutton until opened); book_extension/exercises.py fits it to the book.
+extensions = ["myst_nb", "sphinx_copybutton", "sphinx_togglebutton", "sphinx_exercise",
+              "book_extension"]
 html_math_renderer = "mathml"  # book_extension draws math as MathML: no math script, no CDN
 exclude_patterns = ["_build", "**/.ipynb_checkpoints"]
 nitpicky = True  # every cross-reference must resolve
@@ -45,6 +48,8 @@ templates_path = ["docs/_templates"]  # the theme, lighter and with a fixed sear
 html_favicon = "docs/_static/favicon.svg"
 html_static_path = ["docs/_static"]  # relative to this file, which sits at the root
 html_css_files = ["lesson.css"]
+# A click on the link in a solution's title goes to its exercise, and does not open the solution
+html_js_files = ["solutions.js"]
 # Files the pages publish (measurements.json, ...), copied into the site after every page has run.
 html_extra_path = ["_build/preview/published" if PREVIEW else "_build/published"]
 

@@ -14,7 +14,8 @@
 - the episode's schedule (docs/schedule.toml) gives the pages its minutes and must match the
   episode's sections (schedule.py); the instructor guide shows it with each section's slowest
   command and the published profiles (instructor_guide.py); the cheat sheet lists every command
-  the lesson uses (cheat_sheet.py); the setup page lists every script (lesson_scripts.py).
+  the lesson uses (cheat_sheet.py); the setup page lists every script (lesson_scripts.py);
+- sphinx-exercise numbers the exercises, and only them, and its boxes are valid HTML (exercises.py).
 """
 import os
 import shlex
@@ -31,7 +32,7 @@ from build_support.pythons import build_tags, find_pythons, learner_venv_steps
 from build_support.settings import lesson_files
 from build_support.versions import versions_file
 
-from . import cheat_sheet, claims_report, instructor_guide, lesson_scripts, mathml, progress, schedule
+from . import cheat_sheet, claims_report, exercises, instructor_guide, lesson_scripts, mathml, progress, schedule
 from .repository import repository_url
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -143,6 +144,7 @@ def _copy_notebooks(app, exception):
 def setup(app):
     _kernel_environment()
     mathml.setup(app)
+    exercises.setup(app)
     claims_report.setup(app)
     progress.setup(app)
     schedule.setup(app)

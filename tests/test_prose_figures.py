@@ -7,7 +7,8 @@ from conftest import DOCS, toc_pages
 
 # Numbers that may stand in prose, each with why. Everything else must come from a {glue} role.
 ALLOWED = [
-    (r"\b(?:[Ss]teps?|[Ee]xercises?) \d\b", "step and exercise numbers name parts of the lesson"),
+    (r"\b[Ss]teps? \d\b", "step numbers name parts of the lesson (exercises are numbered by"
+     " sphinx-exercise, and named by label: {numref}`ex-name`)"),
     (r"\bPython \d(?:\.\d+)?(?:(?:,| and| to| or) \d\.\d+)*\b",
      "Python versions: what a sentence is about, not a measurement"),
     (r"\bPEP \d+|\{pep\}`\d+`", "a PEP's number is its name"),
@@ -72,6 +73,8 @@ def test_every_figure_in_the_prose_is_glued_or_allowed(page):
 def test_a_typed_figure_is_caught():
     page = "Each run lasts at least 0.2 s, {glue:text}`run_seconds` in fact, as in step 2.\n"
     assert [number for number, _ in typed_figures(prose(page))] == ["0.2"]
+    # an exercise's number comes from the extension: {numref}`ex-name`, not "exercise 2"
+    assert [number for number, _ in typed_figures(prose("As in exercise 2 and {numref}`ex-a`.\n"))] == ["2"]
     assert typed_figures(prose("```{code-cell} ipython3\nx = 0.2\n```\nAt step 3.\n")) == []
     # prose after an {only} block is read too (its closing fence opens nothing)
     only = "```{only} one_python\nSteps 1.\n```\n\nTyped 0.3 here.\n\n```console\n$ x 5\n```\n"

@@ -1,4 +1,5 @@
-"""What a learner does on the lesson page: copy a command, open a solution, switch light and dark."""
+"""What a learner does on the lesson page: copy a command, open a solution or go to its exercise,
+switch light and dark."""
 import pytest
 
 LESSON = "finding-bottlenecks.html"
@@ -21,9 +22,24 @@ def test_a_solution_opens_when_clicked(visit):
     solution = page.locator("div.admonition.solution").first
     answer = solution.locator("> :not(.admonition-title)").first
     assert not answer.is_visible()  # hidden until the reader asks
-    solution.locator(".admonition-title").click()
+    solution.locator(".admonition-title").click(position={"x": 8, "y": 8})  # the title, off its link
     answer.wait_for(state="visible")
     assert answer.inner_text().strip()
+    solution.locator("button.toggle-button").click()
+    answer.wait_for(state="hidden")
+    assert not visit.errors
+
+
+def test_a_solutions_title_links_to_its_exercise_and_opens_nothing(visit):
+    page = visit.open(LESSON)
+    solution = page.locator("div.admonition.solution").first
+    answer = solution.locator("> :not(.admonition-title)").first
+    link = solution.locator(".admonition-title a")
+    exercise = link.get_attribute("href").split("#", 1)[1]
+    link.click()
+    page.wait_for_function(f"location.hash === '#{exercise}'")
+    assert "exercise" in page.locator(f"#{exercise}").get_attribute("class").split()
+    assert not answer.is_visible() and not visit.errors  # togglebutton did not try to open it
 
 
 @pytest.mark.parametrize("mode", ["dark", "light"])
