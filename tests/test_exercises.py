@@ -61,21 +61,6 @@ def test_the_suspects_are_told_apart():
     assert b.stdout.strip() == "exercise_suspect_b.py, n = 50: differs from position 0"
 
 
-@pytest.mark.parametrize("script,args", [
-    ("exercise_word_counts.py", []), ("exercise_word_counts.py", ["-2"]),
-    ("exercise_unique_values.py", ["x"]), ("solution_unique_values.py", ["1", "2"]),
-    ("check_variant.py", []), ("check_variant.py", ["no_such_script.py"]),
-    ("check_variant.py", ["exercise_suspect_a.py", "many"]), ("check_setup.py", ["extra"]),
-    ("exercise_suspect_a.py", ["ten"]), ("exercise_suspect_b.py", []),
-    ("exercise_daily_temperatures.py", []), ("exercise_daily_temperatures.py", ["1e3"]),
-    ("profile_word_counts.py", ["many"]),
-])
-def test_bad_input_gives_one_usage_line(script, args):
-    result = run(script, *args)
-    assert result.returncode == 2
-    assert result.stderr.startswith("usage:") and result.stderr.count("\n") == 1
-
-
 def test_the_setup_check_passes_in_the_build_environment():
     env = dict(os.environ, PATH=str(Path(sys.executable).parent) + os.pathsep + os.environ["PATH"])
     result = run("check_setup.py", env=env)
