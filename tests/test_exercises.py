@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from conftest import LESSON_CODE
 
+from tests.support.lesson_code_copy import copy_lesson_code
+
 
 def run(*args, cwd=LESSON_CODE, env=None):
     return subprocess.run([sys.executable, *args], cwd=cwd, text=True, capture_output=True,
@@ -34,14 +36,12 @@ def test_the_temperature_log_reports_each_day_and_the_warmest(n, days):
 
 
 def test_line_profilers_own_decorator_profiles_only_when_asked(tmp_path):
+    # In a copy: a learner's profile_output* files in lesson_code/ must not decide this test
+    copy = copy_lesson_code(tmp_path / "code")
     quiet = {name: value for name, value in os.environ.items() if name != "LINE_PROFILE"}
-    plain = run("profile_word_counts.py", "500", cwd=LESSON_CODE, env=quiet)
+    plain = run("profile_word_counts.py", "500", cwd=copy, env=quiet)
     assert plain.returncode == 0 and len(plain.stdout.splitlines()) == 5
-    assert not list(LESSON_CODE.glob("profile_output*")), "plain python must not profile"
-    copy = tmp_path / "code"
-    copy.mkdir()
-    for name in ("profile_word_counts.py", "exercise_word_counts.py"):
-        (copy / name).write_text((LESSON_CODE / name).read_text())
+    assert not list(copy.glob("profile_output*")), "plain python must not profile"
     asked = run("profile_word_counts.py", "500", cwd=copy, env={**quiet, "LINE_PROFILE": "1"})
     assert asked.returncode == 0 and "count_words" in asked.stdout
     assert (copy / "profile_output.lprof").is_file()

@@ -2,6 +2,8 @@
 import shutil
 from pathlib import Path
 
+from tests.support.lesson_code_copy import LEARNER_OUTPUTS
+
 ROOT = Path(__file__).resolve().parents[2]  # tests/support/ -> the repository
 BOOK_FILES = ["conf.py", "Makefile", "requirements.txt", "docs", "lesson_code", "cells",
               "book_extension"]
@@ -13,8 +15,7 @@ def copy_book(folder, venv):
     for name in BOOK_FILES:
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(source, folder / name,
-                            ignore=shutil.ignore_patterns("__pycache__", "*.lprof", "*.cprofile"))
+            shutil.copytree(source, folder / name, ignore=shutil.ignore_patterns(*LEARNER_OUTPUTS))
         else:
             shutil.copy2(source, folder / name)
     (folder / ".venv").symlink_to(Path(venv))
