@@ -43,7 +43,9 @@ def dotted(version):
 
 
 def in_ci():
-    return os.environ.get("CI", "").lower() in {"true", "1", "yes"}
+    """GitHub Actions sets CI=true (and GITHUB_ACTIONS=true) for every step, in containers too."""
+    return any(os.environ.get(name, "").lower() in {"true", "1", "yes"}
+               for name in ("CI", "GITHUB_ACTIONS"))
 
 
 def fake_python(folder, version):
