@@ -103,7 +103,10 @@ test: venv site-tools
 
 # Quick checks for every commit (well under a minute): no build, no browser. The workflows are
 # checked against GitHub's schema and by zizmor (offline), in place of actionlint, whose Python
-# package downloads its binary from GitHub while it installs.
+# package downloads its binary from GitHub while it installs. Once the venv is made, it needs no
+# network and no privilege: the tests that need either, or a build, or Pythons other than the
+# venv's, are marked in tests/conftest.py and left to `make test`.
+QUICK_TESTS := not slow and not network and not privileged and not other_pythons
 check: venv
 	$(BIN)/ruff check .
 	$(BIN)/codespell
@@ -111,7 +114,7 @@ check: venv
 	$(BIN)/zizmor --offline --quiet .github/workflows
 	$(BIN)/check-jsonschema --builtin-schema vendor.readthedocs .readthedocs.yaml
 	$(BIN)/check-jsonschema --builtin-schema vendor.citation-file-format CITATION.cff
-	$(BIN)/python -m pytest -q -m "not slow"
+	$(BIN)/python -m pytest -q -m "$(QUICK_TESTS)"
 
 # Resolve today's releases of requirements.in with uv, for every supported Python, into
 # requirements.txt and lesson_code/requirements.txt (needs the package index).

@@ -1,4 +1,5 @@
 """Names and numbers the pages, the Sphinx extension and the maintainer's tools share."""
+import fnmatch
 import os
 from pathlib import Path
 
@@ -8,7 +9,9 @@ PROFILES = "profiles"  # the site's folder of the profiles the pages save, for s
 # The packages a page's cells import: the page API and its pages, readers, charts, and this one.
 CODE_PACKAGES = ("cells", "readers", "charts", "build_support")
 LESSON_SUFFIXES = {".py", ".txt", ".toml"}  # the lesson's files: scripts, requirements, descriptions
-LEARNER_OUTPUTS = ("profile_output",)  # what line_profiler's LINE_PROFILE=1 run leaves (.txt too)
+# What a learner's runs leave beside the scripts (profiles, line_profiler's profile_output.txt,
+# bytecode): never a lesson file, never copied.
+LEARNER_OUTPUTS = ("__pycache__", "*.pyc", "*.lprof", "*.cprofile", "*.prof", "profile_output*")
 FLAG_RATIO = 1.1  # the build report flags a claim with less than a tenth of margin
 
 
@@ -22,4 +25,4 @@ def lesson_files(folder=LESSON_CODE):
     """The lesson's own files in `folder`, as a learner downloads them (no profiles, no caches)."""
     return sorted(path for path in Path(folder).iterdir()
                   if path.is_file() and path.suffix in LESSON_SUFFIXES
-                  and not path.name.startswith(LEARNER_OUTPUTS))
+                  and not any(fnmatch.fnmatch(path.name, pattern) for pattern in LEARNER_OUTPUTS))

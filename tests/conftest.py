@@ -101,12 +101,29 @@ def book(tmp_path_factory, request):
 
 SLOW_MODULES = {"test_rebuild", "test_shown_commands", "test_preview", "test_book"}
 SLOW_TESTS = {"test_the_setup_page_works_on_each_python"}  # a venv and numpy per Python
+# Quick, but they need more than a checkout and its venv, so `make test` runs them, `make check`
+# does not (it must pass offline, as any user, on any machine):
+NEEDS = {
+    # the package index: uv resolves the pins for every supported Python and platform
+    "network": {"test_the_pins_install_from_wheels_alone", "test_a_pin_made_on_one_python_alone_is_caught"},
+    # the right to read another process's memory, which py-spy needs (root on macOS; on Linux
+    # where ptrace is restricted, or in a container without SYS_PTRACE)
+    "privileged": {"test_py_spy_records_here",
+                   "test_the_cost_table_measures_each_installed_profiler_in_turns"},
+    # Pythons older than the oldest supported: pyenv's, or in CI uv's (tests/support/old_pythons.py)
+    "other_pythons": {"test_real_old_pythons_even_python_2_are_told_what_is_wrong",
+                      "test_a_real_too_old_python_gets_one_line_of_advice"},
+}
 
 
 def pytest_collection_modifyitems(items):
-    # `make check` runs what needs no build of the book; the rest is marked slow here, in one place.
+    # `make check` runs what needs no build of the book, no network, no privilege and no other
+    # Python; the rest is marked here, in one place (the markers are described in pytest.ini).
     for item in items:
         module = item.module.__name__.rsplit(".", 1)[-1]
         if (module in SLOW_MODULES or item.originalname in SLOW_TESTS or "book" in item.fixturenames
                 or "browser" in item.path.parts):
             item.add_marker(pytest.mark.slow)
+        for marker, names in NEEDS.items():
+            if item.originalname in names:
+                item.add_marker(marker)

@@ -7,7 +7,7 @@ import tempfile
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import DOCS, LESSON_CODE
+from conftest import DOCS
 from line_profiler import load_stats
 
 from book_extension.cheat_sheet import load
@@ -96,4 +96,4 @@ def test_the_cheat_sheet_lists_a_command_per_tool_each_from_a_page(book):
 
 def test_the_setup_page_offers_every_script_of_the_lesson_code(book):
     links = {a.get_text() for a in soup(book, "setup").select("a.download")}
-    assert links == set(lesson_file_names(LESSON_CODE))
+    assert links == set(lesson_file_names(book.folder / "lesson_code"))  # the copy it was built from

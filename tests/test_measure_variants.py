@@ -125,21 +125,6 @@ def test_the_agreement_line_is_read_back_by_the_page():
     assert compare_agreement(out.getvalue()) == (0, 1)
 
 
-@pytest.mark.parametrize("args", [["--n", "ten"], ["--n", "0"], ["--budget", "-1"], ["--what"],
-                                  ["--compare", "no-such-file.json"], ["extra"]])
-def test_bad_input_gives_one_line_and_status_2(args):
-    result = run(*args)
-    assert result.returncode == 2
-    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
-
-
-@pytest.mark.parametrize("args", [["x"], ["2"], ["5", "6"]])
-def test_the_accuracy_script_rejects_bad_input(args):
-    result = subprocess.run([sys.executable, "suffix_sum_accuracy.py", *args], cwd=LESSON_CODE,
-                            text=True, capture_output=True)
-    assert result.returncode == 2 and result.stderr.startswith("usage:")
-
-
 @pytest.mark.parametrize("speedup, shown", [
     (1.0, "1.0x"), (1.9893, "2.0x"), (11.68, "12x"), (132.28, "130x"), (62706.6, "63,000x"),
 ])

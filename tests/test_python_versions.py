@@ -45,13 +45,6 @@ def test_the_script_times_every_step_and_profiler_and_checks_the_answers(tiny):
     assert "median of 2 rounds" in output and "kernprof -l" in output
 
 
-@pytest.mark.parametrize("args", [["/no/such/python"], ["--rounds", "0", sys.executable], []])
-def test_bad_input_gets_one_line(args):
-    result = compare(*args)
-    assert result.returncode == 2 and result.stdout == ""
-    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
-
-
 def two_pythons(tiny):
     """The tiny run as if from two Pythons built alike, the second 1.5 times slower at every
     step."""

@@ -16,6 +16,7 @@ from cells.claims import ClaimError
 from cells.pages.going_further import ProfilerCosts, flame_figures, temperature_figures, tree_figures
 from cells.sampling import Refused
 from readers.flame_graphs import FlameGraph, call_tree
+from tests.support.lesson_code_copy import copy_lesson_code, listing
 
 BIN = Path(sys.executable).parent
 
@@ -121,10 +122,12 @@ def test_a_package_is_pinned_for_the_pythons_its_marker_names(tmp_path):
 def test_the_cost_table_measures_each_installed_profiler_in_turns(tmp_path):
     # n = 3000: a run of about 0.2 s, so py-spy (100 samples a second) always has samples to draw
     saved = tmp_path / "cost.json"
+    folder = copy_lesson_code(tmp_path / "lesson_code")
+    before = listing(folder)
     result = subprocess.run(
         [sys.executable, "measure_profilers.py", "3000", "--repeats", "2", "--without", "kernprof -l",
-         "--json", str(saved)], cwd=LESSON_CODE, capture_output=True, text=True, timeout=120,
-        env={"PATH": f"{BIN}:/usr/bin:/bin"})
+         "--json", str(saved)], cwd=folder, capture_output=True, text=True, timeout=120,
+        env={"PATH": f"{BIN}:/usr/bin:/bin", "PYTHONDONTWRITEBYTECODE": "1"})
     assert result.returncode == 0, result.stderr
     data = json.loads(saved.read_text())
     ways = {row["way"]: row for row in data["rows"]}
@@ -133,15 +136,7 @@ def test_the_cost_table_measures_each_installed_profiler_in_turns(tmp_path):
     assert ways["plain"]["times_plain"] == 1 and all(row["runs"] == 2 for row in ways.values())
     assert all(row["min"] <= row["median"] <= row["max"] for row in ways.values())
     assert "kernprof -l: left out (--without)" in result.stdout
-    assert not list(LESSON_CODE.glob("run.*")), "reports belong in a scratch folder"
-
-
-@pytest.mark.parametrize("args", [[], ["-1"], ["10", "--repeats", "0"], ["10", "--script", "x.py"]])
-def test_the_cost_script_rejects_bad_input_without_a_traceback(args):
-    result = subprocess.run([sys.executable, "measure_profilers.py", *args], cwd=LESSON_CODE,
-                            capture_output=True, text=True, timeout=60)
-    assert result.returncode == 2 and "Traceback" not in result.stderr
-    assert result.stderr.startswith("measure_profilers.py: ") and result.stderr.count("\n") == 1
+    assert listing(folder) == before, "reports belong in a scratch folder of its own"
 
 
 def test_the_memory_script_sees_copies_views_and_new_objects(tmp_path):
@@ -161,14 +156,6 @@ def test_the_memory_script_sees_copies_views_and_new_objects(tmp_path):
     (preallocated,) = [row for row in data["versions"] if row["script"] == "sum_nexts_preallocated.py"]
     assert 300 * (effects["float_size"] + effects["pointer_size"]) <= preallocated["result"]
     assert f"{preallocated['result'] / 300:.1f} B" in result.stdout.splitlines()[4]
-
-
-@pytest.mark.parametrize("args", [[], ["0"], ["ten"], ["10", "--effects-n", "0"]])
-def test_the_memory_script_rejects_bad_input_in_one_line(args):
-    result = subprocess.run([sys.executable, "measure_memory.py", *args], cwd=LESSON_CODE,
-                            capture_output=True, text=True, timeout=60)
-    assert result.returncode == 2 and result.stderr.startswith("measure_memory.py: ")
-    assert result.stderr.count("\n") == 1
 
 
 def test_a_profiler_that_did_not_run_leaves_its_figures_not_measured():

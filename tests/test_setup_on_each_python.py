@@ -4,7 +4,6 @@ The supported range is OLDEST and NEWEST in lesson_code/check_setup.py, read thr
 build_support.pythons; the commands are read from docs/setup.md, so each Python runs what the page
 shows, as a learner would type it, in a fresh copy of lesson_code/.
 """
-import glob
 import os
 import platform
 import re
@@ -16,6 +15,7 @@ import pytest
 
 from build_support.pythons import find_pythons, supported_range, supported_versions
 from build_support.settings import lesson_files
+from tests.support.old_pythons import fake_python, old_python, old_versions
 
 ROOT = Path(__file__).resolve().parent.parent
 LESSON_CODE = ROOT / "lesson_code"
@@ -116,18 +116,6 @@ def test_the_setup_page_works_on_each_python(minor, pythons, tmp_path):
     assert (folder / "venv" / "bin" / "kernprof").exists()
 
 
-def too_old_pythons():
-    """pyenv's Pythons older than OLDEST (2.7, 3.6 ...), told apart by their file names."""
-    root = os.environ.get("PYENV_ROOT", str(Path.home() / ".pyenv"))
-    oldest, _ = supported_range()
-    found = []
-    for path in sorted(glob.glob(os.path.join(root, "versions", "*", "bin", "python*"))):
-        name = re.fullmatch(r"python(\d+)\.(\d+)", os.path.basename(path))
-        if name and tuple(map(int, name.groups())) < oldest:
-            found.append(path)
-    return found
-
-
 def run_check(python, folder, env=None):
     return subprocess.run([python, "check_setup.py"], cwd=folder, env=env or learner_env(),
                           capture_output=True, text=True, timeout=120)
@@ -145,11 +133,26 @@ def assert_turned_away(result, version, oldest, newest):
     assert "install" in line and "python.org/downloads" in line, line
 
 
-@pytest.mark.parametrize("python", too_old_pythons(), ids=lambda path: Path(path).parts[-3])
-def test_a_too_old_python_gets_one_line_of_advice(python, tmp_path):
-    version = python_version(python)
-    assert version, python
-    assert_turned_away(run_check(python, learner_copy(tmp_path / "lesson-code")), version,
+# Older than the oldest supported, down to 2.7: one line of advice. The stand-ins (this
+# interpreter, claiming an old version) run anywhere; real old Pythons, which also show that
+# check_setup.py parses on them, where pyenv has them and in CI from uv (tests/support/old_pythons.py).
+OLDEST = supported_range()[0]
+STAND_INS = [(2, 7, 18), (3, 6, 15), (OLDEST[0], OLDEST[1] - 1, 14)]
+
+
+@pytest.mark.parametrize("version", STAND_INS, ids=dotted)
+def test_a_too_old_python_gets_one_line_of_advice(version, tmp_path):
+    python = str(fake_python(tmp_path / "bin", version))
+    assert_turned_away(run_check(python, learner_copy(tmp_path / "lesson-code")), dotted(version),
+                       *supported_range())
+
+
+@pytest.mark.parametrize("version", old_versions(OLDEST))
+def test_a_real_too_old_python_gets_one_line_of_advice(version, tmp_path):
+    python = old_python(version, OLDEST)
+    found = python_version(python)
+    assert found.startswith(f"{version}."), (python, found)
+    assert_turned_away(run_check(python, learner_copy(tmp_path / "lesson-code")), found,
                        *supported_range())
 
 

@@ -3,6 +3,7 @@ import shutil
 from pathlib import Path
 
 from build_support.settings import CODE_PACKAGES
+from tests.support.lesson_code_copy import LEARNER_OUTPUTS
 
 ROOT = Path(__file__).resolve().parents[2]  # tests/support/ -> the repository
 BOOK_FILES = ["conf.py", "Makefile", "requirements.txt", "docs", "lesson_code", "book_extension",
@@ -15,8 +16,7 @@ def copy_book(folder, venv):
     for name in BOOK_FILES:
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(source, folder / name,
-                            ignore=shutil.ignore_patterns("__pycache__", "*.lprof", "*.cprofile"))
+            shutil.copytree(source, folder / name, ignore=shutil.ignore_patterns(*LEARNER_OUTPUTS))
         else:
             shutil.copy2(source, folder / name)
     (folder / ".venv").symlink_to(Path(venv))
