@@ -22,7 +22,7 @@ SCRIPTS = [version.script for version in VERSIONS]
 CHECK_N = 2000  # the first cell checks every version's answer at this n (or the lesson's, if less)
 TIMEIT_N = 1000  # the quadratic original takes a hundredth of its n = 10000 time
 PROFILE_TRAP = sys.version_info < (3, 15)  # from 3.15, cProfile no longer imports `profile`
-UNIQUE_N = 20000  # exercise 2's list of values
+UNIQUE_N = 20000  # the unique-values exercise's list of values
 UNIQUE_FACTOR = 100  # the page says "more than" this: the ratio is several hundred on every Python
 SUSPECTS = {"exercise_suspect_a.py": "agrees", "exercise_suspect_b.py": "differs from position 0"}
 
@@ -99,7 +99,7 @@ def saved_profile(run):
     return {"cprofile_rows": len(run.stats.stats)}
 
 
-def exercise_1(run):
+def word_counts_profile(run):
     """The word counts' saved profile: count_words, and list.count inside it, take the time."""
     rows = {name: (calls, cumtime) for (_, _, name), (_, calls, _, cumtime, _) in run.stats.stats.items()}
     total = run.stats.total_tt
@@ -132,10 +132,10 @@ def unique_timeit_command(script):
             f' values = gen_data({UNIQUE_N})" "unique_in_order(values)"')
 
 
-def exercise_2(profile, same, before, after):
+def unique_values_fix(profile, same, before, after):
     """The slow line of unique_in_order, the fix's same output, and its speed-up (timeit's best)."""
     slowest = max(profile.table.rows, key=lambda row: row.percent)
-    claim("not in seen" in slowest.contents, "the membership test is the slowest line of exercise 2",
+    claim("not in seen" in slowest.contents, "the membership test is the slowest line of unique_in_order",
           slowest=slowest)
     printed = [line for line in same.output.splitlines() if not line.startswith("$")]
     claim(printed[0] == printed[1], "the fixed script prints the same result", output=same.output)
