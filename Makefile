@@ -111,7 +111,7 @@ node_modules/.stamp: package.json package-lock.json
 # its own step, then tests the site it uploads or publishes; one build per job.
 SITE :=
 test: venv site-tools $(if $(SITE),,html)
-	$(BIN)/python -m pytest --built-site $(or $(SITE),_build/html)
+	$(BIN)/python -m pytest tests --built-site $(or $(SITE),_build/html)
 
 # Quick checks for every commit (well under a minute): no build, no browser. The workflows are
 # checked against GitHub's schema and by zizmor (offline), in place of actionlint, whose Python

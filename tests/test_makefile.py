@@ -5,6 +5,7 @@ virtual environment is ever created here, and no book built."""
 import glob
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -189,9 +190,20 @@ def test_make_test_builds_the_site_it_tests_unless_given_one(tmp_path):
     said = plan.stdout.splitlines()
     build = next(i for i, line in enumerate(said) if "sphinx-build" in line and " docs _build/html.new" in line)
     (tests,) = [i for i, line in enumerate(said) if "-m pytest" in line]
-    assert build < tests and said[tests].endswith("-m pytest --built-site _build/html")
+    assert build < tests and said[tests].endswith("-m pytest tests --built-site _build/html")
     given = make(folder, "-n", "-o", "venv", "-o", "site-tools", "test", "SITE=elsewhere/html",
                  f"PYTHON={sys.executable}")
     assert given.returncode == 0, given.stderr
     assert "sphinx-build" not in given.stdout
-    assert given.stdout.splitlines()[-1].endswith("-m pytest --built-site elsewhere/html")
+    assert given.stdout.splitlines()[-1].endswith("-m pytest tests --built-site elsewhere/html")
+
+
+def test_the_command_make_test_runs_is_one_pytest_accepts():
+    # pytest reads tests/conftest.py's options (--built-site) only when told the tests' folder.
+    plan = make(ROOT, "-n", "-o", "venv", "-o", "site-tools", "test", "SITE=_build/html")
+    assert plan.returncode == 0, plan.stderr
+    words = shlex.split(plan.stdout.splitlines()[-1])
+    assert words[1:3] == ["-m", "pytest"], words
+    collected = subprocess.run([sys.executable, *words[1:], "--collect-only", "-q"], cwd=ROOT,
+                               capture_output=True, text=True, timeout=300)
+    assert collected.returncode == 0, collected.stdout[-2000:] + collected.stderr[-2000:]
