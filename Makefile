@@ -59,7 +59,8 @@ venv:
 # The build's output is also kept beside its site, in _build/html.log (or _build/html-failed.log),
 # for the tests of the log (`make test`); sphinx-build's colours stay when make writes to a terminal.
 html: venv
-	rm -rf _build/html.new _build/html-failed _build/html-failed.log _build/doctrees _build/jupyter_execute
+	rm -rf _build/html.new _build/html.new.log _build/html-failed _build/html-failed.log \
+	  _build/doctrees _build/jupyter_execute
 	@mkdir -p _build; if [ -t 1 ]; then color=--color; else color=; fi; \
 	{ $(BIN)/sphinx-build $(SPHINXFLAGS) $$color docs _build/html.new 2>&1; \
 	  echo $$? > _build/html.new.status; } | tee _build/html.new.log; \
