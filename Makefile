@@ -56,14 +56,22 @@ venv:
 # Build into a fresh folder and swap it in only when the build succeeded: a failed build never
 # leaves a half-updated site in _build/html. What it did build, with its reports (the failed
 # claim, every claim's margin), is kept apart in _build/html-failed for a maintainer to read.
+# The build's output is also kept beside its site, in _build/html.log (or _build/html-failed.log),
+# for the tests of the log (`make test`); sphinx-build's colours stay when make writes to a terminal.
 html: venv
-	rm -rf _build/html.new _build/html-failed _build/doctrees _build/jupyter_execute
-	@$(BIN)/sphinx-build $(SPHINXFLAGS) docs _build/html.new || { \
+	rm -rf _build/html.new _build/html.new.log _build/html-failed _build/html-failed.log \
+	  _build/doctrees _build/jupyter_execute
+	@mkdir -p _build; if [ -t 1 ]; then color=--color; else color=; fi; \
+	{ $(BIN)/sphinx-build $(SPHINXFLAGS) $$color docs _build/html.new 2>&1; \
+	  echo $$? > _build/html.new.status; } | tee _build/html.new.log; \
+	status=$$(cat _build/html.new.status); rm -f _build/html.new.status; \
+	if [ "$$status" != 0 ]; then \
+	  mv _build/html.new.log _build/html-failed.log; \
 	  if mv _build/html.new _build/html-failed 2>/dev/null; then \
 	    echo "The build failed (see above); the site it made, with its build report, is in" \
 	      "_build/html-failed. _build/html is unchanged." >&2; \
-	  else echo "The build failed (see above); _build/html is unchanged." >&2; fi; exit 1; }
-	rm -rf _build/html && mv _build/html.new _build/html
+	  else echo "The build failed (see above); _build/html is unchanged." >&2; fi; exit 1; fi
+	rm -rf _build/html _build/html.log && mv _build/html.new _build/html && mv _build/html.new.log _build/html.log
 	@echo "The site is in _build/html; open _build/html/index.html"
 
 # Preview for writers: pages re-run only when their cells or what they run changed (see
@@ -98,8 +106,13 @@ node_modules/.stamp: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
-test: venv site-tools
-	$(BIN)/python -m pytest
+# `make test` builds the book (`make html`), then tests that very site, with the tests' own small
+# builds beside it (a contributor's edit, failing builds, the preview, the instructor's kit).
+# `make test SITE=_build/html` tests a site already built, without building it again: CI builds in
+# its own step, then tests the site it uploads or publishes; one build per job.
+SITE :=
+test: venv site-tools $(if $(SITE),,html)
+	$(BIN)/python -m pytest tests --built-site $(or $(SITE),_build/html)
 
 # Quick checks for every commit (well under a minute): no build, no browser. The workflows are
 # checked against GitHub's schema and by zizmor (offline), in place of actionlint, whose Python

@@ -2,14 +2,25 @@
 
 Usage: python -m maintainer.test_cost   (from the repository root; commit first: it clones HEAD)
 
-1. clones the repository into a temporary folder, so nothing of yours is reused;
-2. times `make venv` there, then `make html`, then `make test` (which also installs the browser
-   tools the first time);
-3. prints the times and two ratios: make test against a clean make html as `make clean` leaves
-   it (the venv made too, as on a new machine; the book asks for at most 1.5), and against the
-   build alone.
+`make test` builds the book (it runs `make html`) and then tests that very site, with a few small
+builds of its own. So it is timed here in its two parts, as CI runs them, one build in all:
 
-Run it on an otherwise idle machine: it takes as long as both commands.
+1. clones the repository into a temporary folder, so nothing of yours is reused;
+2. times `make venv` there, then `make html` (the build `make test` starts with), then
+   `make test SITE=_build/html` (what `make test` does after its build: the browser tools the
+   first time, the tests of that site, the tests' small builds);
+3. prints the times and two ratios:
+   - make test (its build and its tests: `make html` + `make test SITE=_build/html`) against a
+     clean make html as `make clean` leaves it (the venv made too, as on a new machine). The
+     book asks for at most 1.5. Before make test read the site make html built, it built a copy
+     of its own, and this ratio compared that make test (its own build and the tests) with
+     make html; it still counts one build, but that build is now the only one a CI job makes:
+     the job's make html and make test together cost this ratio, where they cost one more
+     build (about 1 + this ratio) before;
+   - the tests alone (`make test SITE=_build/html`) against the build alone: what testing adds
+     to a build made anyway.
+
+Run it on an otherwise idle machine: it takes as long as one make test.
 """
 import shutil
 import subprocess
@@ -20,6 +31,7 @@ from pathlib import Path
 from maintainer.timed_make import timed_make
 
 ROOT = Path(__file__).resolve().parent.parent
+GOAL = 1.5
 
 
 def main():
@@ -29,14 +41,19 @@ def main():
         subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
         venv = timed_make(clone, "venv")
         html = timed_make(clone, "html")
-        test = timed_make(clone, "test")
+        tests = timed_make(clone, "test", "SITE=_build/html")
     finally:
         shutil.rmtree(base, ignore_errors=True)
-    print(f"make venv:                        {venv:7.1f} s")
-    print(f"make html (venv made):            {html:7.1f} s")
-    print(f"make test:                        {test:7.1f} s")
-    print(f"make test / clean make html:      {test / (venv + html):7.2f}  (the goal: at most 1.5)")
-    print(f"make test / make html alone:      {test / html:7.2f}")
+    test = html + tests
+    print(f"make venv:                                   {venv:7.1f} s")
+    print(f"make html (the build make test starts with): {html:7.1f} s")
+    print(f"make test SITE=_build/html (its tests):      {tests:7.1f} s")
+    print(f"make test = make html + its tests:           {test:7.1f} s")
+    print(f"make test / clean make html (venv + html):   {test / (venv + html):7.2f}"
+          f"  (the goal: at most {GOAL})")
+    print(f"its tests alone / make html alone:           {tests / html:7.2f}")
+    print("(make test builds the book once: these are also what a CI job's make html and its"
+          " make test SITE=_build/html cost together)")
 
 
 if __name__ == "__main__":

@@ -4,12 +4,13 @@ import sys
 import time
 
 
-def timed_make(folder, target):
-    """Seconds `make target` took in folder; on failure, exit with the end of its output."""
+def timed_make(folder, target, *variables):
+    """Seconds `make target [NAME=value ...]` took in folder; on failure, exit with the end of
+    its output."""
     start = time.perf_counter()
-    result = subprocess.run(["make", "--no-print-directory", target], cwd=folder,
+    result = subprocess.run(["make", "--no-print-directory", target, *variables], cwd=folder,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     seconds = time.perf_counter() - start
     if result.returncode != 0:
-        sys.exit(f"make {target} failed in {folder}:\n{result.stdout[-3000:]}")
+        sys.exit(f"make {' '.join([target, *variables])} failed in {folder}:\n{result.stdout[-3000:]}")
     return seconds

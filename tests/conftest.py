@@ -1,5 +1,6 @@
-"""Shared fixtures: the one full build of the book that the page tests read, in a temporary
-copy of the repository, and the pages of the table of contents."""
+"""Shared fixtures: the one full build of the book that the page tests read (the site `make html`
+built, as `make test` passes it, else a build of a temporary copy of the repository), and the
+pages of the table of contents."""
 import os
 import re
 import subprocess
@@ -65,36 +66,31 @@ def make_html(folder, env=None):
 
 def pytest_addoption(parser):
     parser.addoption("--built-site", metavar="FOLDER",
-                     help="check this already built site (e.g. _build/html) instead of building"
-                          " the book afresh: quick, for work on the tests of the site itself")
+                     help="test this site, built by `make html` (_build/html; `make test` passes it),"
+                          " instead of building the book afresh in a temporary copy")
 
 
 class BuiltSite(Build):
+    """A site `make html` built, in _build/html, with the build's output beside it in
+    _build/html.log, its colours taken out (output is None without one: a site built otherwise)."""
+
     def __init__(self, html):
-        self.folder, self.returncode, self.output, self.html = html.parent.parent, 0, "", html
-
-
-# The one build the page tests, the rebuild test and the shown-command test share carries a
-# contributor's edit: one more line in one version, which changes nothing it computes. The page
-# tests read the book; tests/test_rebuild.py finds the edit in its listing and its kernprof table.
-EDITED = "sum_nexts_numpy_sum.py"
-NEW_LINE = "    numbers = numpy.asarray(numbers)  # a contributor's edit"
-
-
-def edit_a_variant(repo):
-    script = repo / "lesson_code" / EDITED
-    source = script.read_text()
-    script.write_text(source.replace("def sum_nexts(numbers):\n",
-                                     "def sum_nexts(numbers):\n" + NEW_LINE + "\n", 1))
-    return repo
+        if not (html / "index.html").is_file():
+            raise pytest.UsageError(f"--built-site {html}: no site there; build it with `make html`")
+        self.folder, self.returncode, self.html = html.parent.parent, 0, html
+        log = html.with_name(html.name + ".log")
+        self.output = (re.sub(r"\x1b\[[0-9;]*m", "", log.read_text(encoding="utf-8"))
+                       if log.is_file() else None)
 
 
 @pytest.fixture(scope="session")
 def book(tmp_path_factory, request):
-    """The book built once, with the edit above, for every test that reads a build (minutes)."""
+    """The one build of the book that every test reading a build shares: the site given with
+    --built-site (as `make test` gives the one it has just built, or CI the one it publishes),
+    else a build of a temporary copy of the repository (minutes)."""
     if request.config.getoption("--built-site"):
         return BuiltSite(Path(request.config.getoption("--built-site")).resolve())
-    build = make_html(edit_a_variant(copy_repository(tmp_path_factory.mktemp("book") / "repo")))
+    build = make_html(copy_repository(tmp_path_factory.mktemp("book") / "repo"))
     assert build.returncode == 0, build.output[-5000:]
     return build
 

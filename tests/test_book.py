@@ -8,7 +8,7 @@ from importlib import metadata
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import DOCS, ROOT, BuiltSite, glue_roles, toc_pages
+from conftest import DOCS, ROOT, glue_roles, toc_pages
 
 from build_support.learner_profilers import pinned_for_this_python
 from build_support.lesson_modules import short
@@ -222,12 +222,6 @@ def test_the_figure_is_drawn_not_pasted(soup):
     assert image["src"].endswith(".svg") and "sums[i]" in image["alt"]
 
 
-def test_the_build_leaves_nothing_in_the_lesson_code(book):
-    leftovers = [p.name for p in (book.folder / "lesson_code").iterdir()
-                 if p.suffix in {".lprof", ".cprofile"} or p.name == "profile.py"]
-    assert leftovers == []
-
-
 def test_the_published_data_matches_the_tables_on_the_page(published, consoles, n):
     assert published["n"] == n and published["environment"]["Cores"] == str(os.cpu_count())
     table = console(consoles, f"python measure_variants.py --n {n} --json measurements.json")
@@ -278,8 +272,8 @@ def test_every_claim_is_published_with_its_margin_and_listed_in_the_report(book)
 
 
 def test_the_build_log_shows_each_command_and_not_the_kernels_notice(book):
-    if isinstance(book, BuiltSite):
-        pytest.skip("reads the log of the tests' own build")
+    if book.output is None:
+        pytest.skip("no log of this site's build (make html keeps it in _build/html.log)")
     assert "Kernel is running over TCP" not in book.output
     assert re.search(r"^ +\d+\.\d s  finding-bottlenecks: kernprof -l -v sum_nexts_original.py \d+$",
                      book.output, flags=re.MULTILINE)

@@ -1,7 +1,10 @@
 """The Makefile's choice of Python: an interpreter the lesson cannot use is refused in one line,
-before anything is made or removed. Quick: no virtual environment is ever created here."""
+before anything is made or removed. And what `make html` and `make test` do: the build keeps its
+log beside its site, and make test tests the site make html builds, or one it is given. Quick: no
+virtual environment is ever created here, and no book built."""
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -132,3 +135,85 @@ def test_without_python_make_takes_python3_or_else_a_supported_python3_x(tmp_pat
     assert result.returncode == 0, result.stderr
     assert f"python{dotted(mine)} -m venv .venv" in result.stdout
     assert not (folder / ".venv").exists()
+
+
+# -- make html and make test, with a stand-in for sphinx-build ----------------------------------
+
+FAKE_SPHINX = """#!/bin/sh
+# A stand-in for sphinx-build: says a line on stdout and one on stderr, writes the last argument's
+# folder, and fails when FAKE_FAIL is set.
+for last; do :; done
+echo "reading the pages: $FAKE_SAYS"
+echo "a warning on stderr" >&2
+mkdir -p "$last" && echo "$FAKE_SAYS" > "$last/index.html"
+[ -z "$FAKE_FAIL" ]
+"""
+
+
+def book_folder(folder):
+    """make_folder with a .venv whose sphinx-build is FAKE_SPHINX; make is run with `-o venv`, so
+    that the venv is taken as made."""
+    make_folder(folder)
+    (folder / ".venv" / "bin").mkdir(parents=True)
+    (folder / ".venv" / "bin" / "sphinx-build").write_text(FAKE_SPHINX)
+    (folder / ".venv" / "bin" / "sphinx-build").chmod(0o755)
+    return folder
+
+
+def make_html(folder, says, fail=False):
+    env = {**os.environ, "FAKE_SAYS": says, "FAKE_FAIL": "1" if fail else ""}
+    env = {name: value for name, value in env.items() if name not in {"MAKEFLAGS", "MFLAGS", "MAKELEVEL"}}
+    return subprocess.run([MAKE, "--no-print-directory", "-o", "venv", "html", f"PYTHON={sys.executable}"],
+                          cwd=folder, env=env, capture_output=True, text=True, timeout=60)
+
+
+def test_make_html_keeps_its_log_beside_its_site_and_a_failure_apart(tmp_path):
+    folder = book_folder(tmp_path)
+    built = make_html(folder, "the first build")
+    assert built.returncode == 0, built.stderr
+    site = folder / "_build"
+    assert (site / "html" / "index.html").read_text() == "the first build\n"
+    log = (site / "html.log").read_text()
+    assert "reading the pages: the first build" in log and "a warning on stderr" in log
+    assert "reading the pages: the first build" in built.stdout  # shown as it runs, too
+    assert sorted(p.name for p in site.iterdir()) == ["html", "html.log"]
+
+    failed = make_html(folder, "a broken build", fail=True)
+    assert failed.returncode != 0
+    assert "_build/html is unchanged" in failed.stderr
+    assert (site / "html" / "index.html").read_text() == "the first build\n"  # the last good site
+    assert "the first build" in (site / "html.log").read_text()  # and its own log
+    assert (site / "html-failed" / "index.html").read_text() == "a broken build\n"
+    assert "reading the pages: a broken build" in (site / "html-failed.log").read_text()
+
+    again = make_html(folder, "the second build")
+    assert again.returncode == 0, again.stderr
+    assert sorted(p.name for p in site.iterdir()) == ["html", "html.log"]
+    assert "the second build" in (site / "html.log").read_text()
+
+
+def test_make_test_builds_the_site_it_tests_unless_given_one(tmp_path):
+    folder = make_folder(tmp_path)
+    # -n: say, run nothing; -o: take the venv and the browser tools as there
+    plan = make(folder, "-n", "-o", "venv", "-o", "site-tools", "test", f"PYTHON={sys.executable}")
+    assert plan.returncode == 0, plan.stderr
+    said = plan.stdout.splitlines()
+    build = next(i for i, line in enumerate(said) if "sphinx-build" in line and " docs _build/html.new" in line)
+    (tests,) = [i for i, line in enumerate(said) if "-m pytest" in line]
+    assert build < tests and said[tests].endswith("-m pytest tests --built-site _build/html")
+    given = make(folder, "-n", "-o", "venv", "-o", "site-tools", "test", "SITE=elsewhere/html",
+                 f"PYTHON={sys.executable}")
+    assert given.returncode == 0, given.stderr
+    assert "sphinx-build" not in given.stdout
+    assert given.stdout.splitlines()[-1].endswith("-m pytest tests --built-site elsewhere/html")
+
+
+def test_the_command_make_test_runs_is_one_pytest_accepts():
+    # pytest reads tests/conftest.py's options (--built-site) only when told the tests' folder.
+    plan = make(ROOT, "-n", "-o", "venv", "-o", "site-tools", "test", "SITE=_build/html")
+    assert plan.returncode == 0, plan.stderr
+    words = shlex.split(plan.stdout.splitlines()[-1])
+    assert words[1:3] == ["-m", "pytest"], words
+    collected = subprocess.run([sys.executable, *words[1:], "--collect-only", "-q"], cwd=ROOT,
+                               capture_output=True, text=True, timeout=300)
+    assert collected.returncode == 0, collected.stdout[-2000:] + collected.stderr[-2000:]

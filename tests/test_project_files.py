@@ -48,7 +48,11 @@ def test_the_workflows_test_review_deploy_and_watch_for_drift():
                if "upload-artifact" in step.get("uses", "")]
     assert any(step["with"]["path"] == "_build/html" for step in uploads)
     assert flows["deploy"]["on"]["push"]["branches"] == ["main"]
-    assert "make test" in runs["deploy"] and flows["deploy"]["jobs"]["deploy"]["needs"] == "build"
+    assert "make test SITE=_build/html" in runs["deploy"]
+    assert flows["deploy"]["jobs"]["deploy"]["needs"] == "build"
+    pages = [step for step in flows["deploy"]["jobs"]["build"]["steps"]
+             if "upload-pages-artifact" in step.get("uses", "")]
+    assert [step["with"]["path"] for step in pages] == ["_build/html"]  # the site just tested
     assert flows["weekly"]["on"]["schedule"] and "make pins" in runs["weekly"]
 
 
@@ -103,8 +107,9 @@ def test_pull_requests_are_tested_on_the_oldest_and_newest_python():
     install = step_with(job, "uv python install")
     assert install["if"] == f"matrix.python == '{NEWEST}'"
     assert versions_after(install["run"], "uv python install --no-bin") == supported_versions()
-    build = step_with(job, "make html")
+    build, test = step_with(job, "make html"), step_with(job, "make test")
     assert build["env"]["LESSON_PYTHONS"] == f"${{{{ steps.{install['id']}.outputs.list }}}}"
+    assert test["env"]["LESSON_PYTHONS"] == build["env"]["LESSON_PYTHONS"]  # the tests expect them
 
 
 def test_the_site_is_built_on_the_newest_python_and_compares_every_supported_one():
@@ -115,8 +120,9 @@ def test_the_site_is_built_on_the_newest_python_and_compares_every_supported_one
     assert versions_after(install["run"], "uv python install --no-bin") == supported_versions()
     assert versions_after(install["run"], "for version in") == supported_versions()
     assert "uv python find --system --managed-python" in install["run"]
-    build = step_with(job, "make html")
+    build, test = step_with(job, "make html"), step_with(job, "make test")
     assert build["env"]["LESSON_PYTHONS"] == f"${{{{ steps.{install['id']}.outputs.list }}}}"
+    assert test["env"]["LESSON_PYTHONS"] == build["env"]["LESSON_PYTHONS"]
     steps = [step.get("run", "") for step in job["steps"]]
     assert steps.index(install["run"]) > steps.index("make check")  # uv comes from .venv
     assert "uv" in read_pins((ROOT / "requirements.txt").read_text(), NEWEST)
@@ -125,6 +131,67 @@ def test_the_site_is_built_on_the_newest_python_and_compares_every_supported_one
     assert len(kept) == 1 and kept[0]["if"] == "failure()" and "upload-artifact" in kept[0]["uses"]
     pages = load_workflow(ROOT / ".github" / "workflows" / "deploy.yml")["jobs"]["deploy"]
     assert pages["needs"] == "build"
+
+
+MAKE_COMMAND = re.compile(r"\bmake((?:[ \t]+[^\s;&|]+)*)")
+
+
+def full_builds(script):
+    """How many times a shell script builds the whole book: each `make html`, and each `make
+    test` not given SITE= (which builds the book first), or sphinx-build run on docs/."""
+    builds = len(re.findall(r"sphinx-build\b[^\n]*\bdocs\b", script))
+    for words in (found.split() for found in MAKE_COMMAND.findall(script)):
+        targets = [word for word in words if not word.startswith("-") and "=" not in word]
+        builds += targets.count("html")
+        builds += targets.count("test") * (not any(word.startswith("SITE=") for word in words))
+    return builds
+
+
+def site_under_test(script):
+    """The folder a `make test SITE=...` in the script tests, else None."""
+    found = re.search(r"\bmake\b[^\n;&|]*\btest\b[^\n;&|]*\bSITE=(\S+)", script)
+    return found and found.group(1)
+
+
+def test_the_build_counter_counts_what_builds():
+    assert full_builds("make check\nmake test\n") == 1
+    assert full_builds("make html") == 1 and full_builds("make html PYTHON=python3.15") == 1
+    assert full_builds("make test SITE=_build/html") == 0
+    assert full_builds("make html && make test") == 2
+    assert full_builds("make --no-print-directory test") == 1
+    assert full_builds("make pins\nmake check\nmake serve") == 0
+    assert full_builds(".venv/bin/sphinx-build -b html -c . docs out") == 1
+    assert site_under_test("make test SITE=_build/html") == "_build/html"
+    assert site_under_test("make test") is None
+
+
+def ci_jobs():
+    """(name, [steps]) of every workflow job, and .ci/run as one job of one step."""
+    jobs = [(f"{path.name}: {name}", job.get("steps", [])) for path in WORKFLOWS
+            for name, job in load_workflow(path)["jobs"].items()]
+    return jobs + [(".ci/run", [{"run": (ROOT / ".ci" / "run").read_text()}])]
+
+
+@pytest.mark.parametrize("name,steps", ci_jobs(), ids=[name for name, _ in ci_jobs()])
+def test_every_ci_job_builds_the_book_at_most_once_and_tests_that_site(name, steps):
+    """The book takes minutes to build: a job that tests builds it once, and tests that build,
+    the very site it uploads or publishes (`make html`, then `make test SITE=_build/html`)."""
+    runs = [step.get("run", "") for step in steps]
+    builds = [full_builds(run) for run in runs]
+    assert sum(builds) <= 1, f"{name} builds the book {sum(builds)} times"
+    tests = [index for index, run in enumerate(runs) if re.search(r"\bmake\b.*\btest\b", run)]
+    if not tests:
+        return
+    assert sum(builds) == 1, f"{name} tests without building"
+    (index,) = tests
+    site = site_under_test(runs[index])
+    if site is not None:  # the site an earlier step built, where make html builds it
+        assert site == "_build/html" and builds.index(1) < index, name
+        assert re.search(r"\bmake\b[^\n]*\bhtml\b", runs[builds.index(1)]), name
+    published = [step["with"]["path"] for step in steps
+                 if re.search(r"upload-(pages-)?artifact", step.get("uses", ""))
+                 and step.get("with", {}).get("path") in ("_build/html", "_build/html.new")]
+    assert set(published) <= {"_build/html"}, name  # what is uploaded is what was tested
 
 
 def test_every_week_the_pins_drift_and_the_next_python_are_tried():
@@ -207,3 +274,17 @@ def test_citation_and_licences():
     for command in ("make serve", "make check", "make test", "make pins"):
         assert command in guide
     assert (ROOT / ".github" / "pull_request_template.md").is_file()
+
+
+def test_every_use_of_uv_takes_the_systems_certificates():
+    """uv ignores pip's certificate settings: where it is used, it must trust the system's store
+    (--system-certs or UV_SYSTEM_CERTS), so that the build works on any network pip works on."""
+    import yaml
+    for path in sorted((ROOT / ".github" / "workflows").glob("*.yml")):
+        for name, job in yaml.safe_load(path.read_text())["jobs"].items():
+            runs = " ".join(step.get("run", "") for step in job.get("steps", []))
+            if "uv " in runs:
+                assert job.get("env", {}).get("UV_SYSTEM_CERTS") == "1", f"{path.name}: {name}"
+    for path in [ROOT / "maintainer" / "refresh_pins.py", ROOT / "tests" / "support" / "old_pythons.py"]:
+        text = path.read_text()
+        assert "--system-certs" in text or 'UV_SYSTEM_CERTS="1"' in text, path.name

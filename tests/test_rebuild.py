@@ -1,52 +1,82 @@
-"""The page follows lesson_code/: an edit shows up in the build, and a failure stops it."""
+"""The page follows lesson_code/: an edit shows up in the next build, and a failure stops it.
+
+Each test builds a small copy of the book with the real Makefile, conf.py and extension, and only
+the pages it needs (tests/support/book_copy.py): never the site `make test` reads."""
 import json
 import shutil
 
-import pytest
 from bs4 import BeautifulSoup
-from conftest import EDITED, NEW_LINE, ROOT, BuiltSite, copy_repository, make_html
+from conftest import ROOT, copy_repository, make_html
 
 from cells import kernprof_table
+from tests.support.book_copy import EPISODE, episode_showing, stub_pages
+
+# A contributor's edit: one more line in one version, which changes nothing it computes.
+EDITED = "sum_nexts_numpy_sum.py"
+NEW_LINE = "    numbers = numpy.asarray(numbers)  # a contributor's edit"
+SMALL_N = {"LESSON_N": "300"}  # the listing and the hit counts are the same at any n
 
 
-def test_an_edited_variant_shows_in_its_listing_and_its_table(book):
-    """The shared build was made from a copy whose numpy version has one more line (conftest):
-    its listing shows that line, and its kernprof table has it, one line above `.sum()`."""
-    if isinstance(book, BuiltSite):
-        pytest.skip("reads the tests' own build, which carries the edit")
+def edit_a_variant(repo):
+    script = repo / "lesson_code" / EDITED
+    source = script.read_text()
+    assert NEW_LINE not in source
+    script.write_text(source.replace("def sum_nexts(numbers):\n",
+                                     "def sum_nexts(numbers):\n" + NEW_LINE + "\n", 1))
+    return repo
+
+
+def listing_and_table(build):
+    """The episode's listing of the edited version, and its kernprof table, as built."""
+    assert build.returncode == 0, build.output[-5000:]
+    page = BeautifulSoup(build.page(EPISODE), "html.parser")
+    [listing] = [pre.get_text() for pre in page.select("div.highlight-python pre")
+                 if "def sum_nexts(numbers):" in pre.get_text()]
+    [block] = [pre.get_text() for pre in page.select("div.highlight-console pre")
+               if pre.get_text().startswith(f"$ kernprof -l -v {EDITED}")]
+    return listing, kernprof_table(block)
+
+
+def test_an_edited_variant_shows_in_its_listing_and_its_table_after_a_rebuild(tmp_path):
+    """The episode cut down to the section that shows this version (its listing, its cells),
+    built with `make html`, then built again in the same folder after a contributor's edit: the
+    second build shows the new line in the listing, and in the kernprof table, one line above
+    `.sum()`; nothing of the first build is reused."""
+    repo = episode_showing(copy_repository(tmp_path / "repo"), EDITED)
     committed = (ROOT / "lesson_code" / EDITED).read_text()
-    assert NEW_LINE not in committed
     sum_line = next(number for number, line in enumerate(committed.splitlines(), 1)
                     if ".sum()" in line and "sums[i]" in line)
-    table = numpy_sum_table(book.page())
+
+    listing, table = listing_and_table(make_html(repo, SMALL_N))
+    assert NEW_LINE.strip() not in listing
+    assert table.row(".sum()").lineno == sum_line
+    assert not [row for row in table.rows if "numpy.asarray" in row.contents]
+
+    listing, table = listing_and_table(make_html(edit_a_variant(repo), SMALL_N))
+    assert NEW_LINE.strip() in listing
     assert table.row("numpy.asarray").hits == 1
     assert table.row(".sum()").lineno == sum_line + 1
-    listings = BeautifulSoup(book.page(), "html.parser").select("div.highlight-python pre")
-    assert any(NEW_LINE.strip() in pre.get_text() for pre in listings)
+    shutil.rmtree(repo / "_build", ignore_errors=True)
 
 
-def numpy_sum_table(page):
-    blocks = BeautifulSoup(page, "html.parser").select("div.highlight-console pre")
-    (block,) = [b.get_text() for b in blocks if b.get_text().startswith(f"$ kernprof -l -v {EDITED}")]
-    return kernprof_table(block)
-
-
-def without_the_comparison(repo):
-    """The copy with the Python comparison (a minute of its own) as a page with a title only: a
-    build that must fail on the episode need not run it. Every link still resolves."""
-    (repo / "docs" / "python-versions.md").write_text("# Compare Python versions\n")
+def with_the_episode_only(repo):
+    """The copy with every page but the episode (and the build report, which a failed build
+    still writes) as its title alone: a build that must fail on the episode need not run the
+    Python comparison or Go further. Every link and toctree entry still resolves."""
+    stubbed = stub_pages(repo, keep={EPISODE, "build-report"})
+    assert {"python-versions", "going-further"} <= set(stubbed)
     return repo
 
 
 def only_the_expected_failure(output):
     """The build failed on the notebook, not on a page the copy lacks. (A figure or glued value of
-    the cells that never ran is missing too: those warnings follow from the failure.)"""
+    the cells that never ran, or of a stubbed page, is missing too: those warnings follow.)"""
     return "Executing notebook failed" in output and not any(
         warning in output for warning in ("nonexisting document", "unknown document"))
 
 
 def test_a_failing_command_fails_the_build_and_names_page_and_cell(tmp_path):
-    repo = without_the_comparison(copy_repository(tmp_path / "repo"))
+    repo = with_the_episode_only(copy_repository(tmp_path / "repo"))
     script = repo / "lesson_code" / "sum_nexts_original.py"
     script.write_text(script.read_text().replace(
         "    sums = sum_nexts(gen_data(n, seed))",
@@ -70,7 +100,7 @@ def test_a_failing_command_fails_the_build_and_names_page_and_cell(tmp_path):
 def test_a_wrong_answer_fails_the_build_first_naming_the_version_and_position(tmp_path):
     # Correct first: the episode's first cell checks every version, so an edited summing line is
     # reported as a wrong answer, not as an unrelated failure further down the page.
-    repo = without_the_comparison(copy_repository(tmp_path / "repo"))
+    repo = with_the_episode_only(copy_repository(tmp_path / "repo"))
     script = repo / "lesson_code" / "sum_nexts_numpy_sum.py"
     script.write_text(script.read_text().replace("numbers[i + 1:].sum()", "numbers[i:].sum()"))
 

@@ -1,4 +1,6 @@
-"""A copy of just what `make html` needs, for builds that must not touch the working tree."""
+"""A copy of just what `make html` needs, for builds that must not touch the working tree, and
+ways to make such a copy small: pages a test does not need become stubs, or go."""
+import re
 import shutil
 from pathlib import Path
 
@@ -8,6 +10,10 @@ from tests.support.lesson_code_copy import LEARNER_OUTPUTS
 ROOT = Path(__file__).resolve().parents[2]  # tests/support/ -> the repository
 BOOK_FILES = ["conf.py", "Makefile", "requirements.txt", "docs", "lesson_code", "book_extension",
               *CODE_PACKAGES]
+EPISODE = "finding-bottlenecks"
+# A fence opens a code cell, a directive or code (``` or ~~~) or a colon-fenced directive (:::).
+FENCE = re.compile(r"^ {0,3}(`{3,}|:{3,}|~{3,})")
+HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+\S")
 
 
 def copy_book(folder, venv):
@@ -20,4 +26,86 @@ def copy_book(folder, venv):
         else:
             shutil.copy2(source, folder / name)
     (folder / ".venv").symlink_to(Path(venv))
+    return folder
+
+
+def toc_pages(docs):
+    """The pages the toctrees of docs/index.md list, in order (index itself not included)."""
+    index = (docs / "index.md").read_text(encoding="utf-8")
+    listed = re.findall(r"^```\{toctree\}\n(.*?)^```", index, flags=re.MULTILINE | re.DOTALL)
+    return [line.strip() for block in listed for line in block.splitlines()
+            if line.strip() and not line.startswith(":")]
+
+
+def stub_pages(folder, keep):
+    """Every page of the table of contents but index and `keep` becomes its title alone: it runs
+    nothing, and every link and toctree entry to it still resolves. Returns the stubbed names."""
+    stubbed = [name for name in toc_pages(folder / "docs") if name not in keep]
+    for name in stubbed:
+        page = folder / "docs" / f"{name}.md"
+        page.write_text(title_line(page.read_text(encoding="utf-8")) + "\n", encoding="utf-8")
+    return stubbed
+
+
+def title_line(text):
+    """The page's `# ` title line."""
+    return next(line for line, level in _lines(text) if level == 1)
+
+
+def _lines(text):
+    """(line, heading level or None) for each line outside front matter; a fenced block's lines
+    come as one item, its text, with level "fence"."""
+    text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.DOTALL)
+    block, fence = [], None
+    for line in text.splitlines():
+        found = FENCE.match(line)
+        if fence:
+            block.append(line)
+            bare = line.strip()
+            if found and bare == fence[0] * len(bare) and len(bare) >= len(fence):
+                yield "\n".join(block), "fence"
+                block, fence = [], None
+        elif found:
+            block, fence = [line], found[1]
+        else:
+            heading = HEADING.match(line)
+            yield line, len(heading[1]) if heading else None
+
+
+def episode_showing(folder, script):
+    """The copy's book made small: the episode alone, cut down to its set-up cell, its `## `
+    headings (the schedule checks them) and, from the section that lists lesson_code/`script`,
+    that listing and the section's code cells, in page order; no other prose (its glued figures
+    and links would point at cells and pages that are gone). The other pages go, and index.md
+    lists the episode alone."""
+    docs = folder / "docs"
+    source = (docs / f"{EPISODE}.md").read_text(encoding="utf-8")
+    front = re.match(r"\A---\n.*?\n---\n", source, flags=re.DOTALL)[0]
+    kept, section, set_up, found = [], [], False, False
+    listing = f"{{literalinclude}} ../lesson_code/{script}"
+
+    def close_section():
+        nonlocal found
+        if any(listing in item for item in section):
+            kept.extend(item for item in section if listing in item or "{code-cell}" in item)
+            found = True
+        section.clear()
+
+    for line, level in _lines(source):
+        if level in (1, 2):
+            close_section()
+            kept.append(line)
+        elif level == "fence" and "{code-cell}" in line.splitlines()[0] and not set_up:
+            kept.append(line)
+            set_up = True
+        elif level == "fence":
+            section.append(line)
+    close_section()
+    assert found, f"no section of {EPISODE}.md lists lesson_code/{script}"
+    for page in toc_pages(docs):
+        if page != EPISODE:
+            (docs / f"{page}.md").unlink()
+    (docs / f"{EPISODE}.md").write_text(front + "\n" + "\n\n".join(kept) + "\n", encoding="utf-8")
+    (docs / "index.md").write_text(title_line((docs / "index.md").read_text(encoding="utf-8"))
+                                   + f"\n\n```{{toctree}}\n{EPISODE}\n```\n", encoding="utf-8")
     return folder

@@ -95,7 +95,7 @@ def uv_pythons(versions):
     or, if uv could not install them, what it said."""
     folder = tempfile.mkdtemp(prefix="old-pythons-")
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
-    env = dict(os.environ, UV_PYTHON_INSTALL_DIR=folder)
+    env = dict(os.environ, UV_PYTHON_INSTALL_DIR=folder, UV_SYSTEM_CERTS="1")  # as pip trusts them
     installed = subprocess.run([str(UV), "python", "install", "--no-bin", *versions], env=env,
                                capture_output=True, text=True, timeout=900)
     if installed.returncode != 0:
