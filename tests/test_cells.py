@@ -63,6 +63,7 @@ def test_kernprof_table_is_read_with_exact_hits(scratch):
     assert (scratch.path / "sum_nexts_original.py.lprof").exists()  # written in the scratch copy,
     scratch.run("cp sum_nexts_original.py profile.py", "python -m cProfile -o p.cprofile profile.py 40",
                 expect_failure=sys.version_info < (3, 15))  # the page's profile.py trap
+    (scratch.path / "profile.py").unlink()  # as the page does: it would trap the next cProfile run
     assert listing(LESSON_CODE) == before  # never in the repository: the build's runs leave nothing
 
 
