@@ -327,10 +327,10 @@ class Scaling:
         "about 1" (linear), nearer that than the exponents either side of it, or its own range."""
         for version in VERSIONS:
             low, high = version.slope_range
-            about = {(1.5, 2.5): "about 2", (0.5, 1.5): "about 1"}.get((low, high),
-                                                                       f"between {low:g} and {high:g}")
+            said = {(1.5, 2.5): "of about 2", (0.5, 1.5): "of about 1"}.get(
+                (low, high), f"between {low:g} and {high:g}")
             claim_between(self.slopes[version.script], low, high,
-                          f"{version.short} grows with a slope of {about}")
+                          f"{version.short} grows with a slope {said}")
 
     def figures(self):
         return {
