@@ -109,7 +109,7 @@ def test_a_wrong_answer_fails_the_build_first_naming_the_version_and_position(tm
     assert build.returncode != 0 and only_the_expected_failure(build.output)
     assert "claims that sum_nexts_numpy_sum.py gives the expected answer for n = 2000 (agrees)" \
         in build.output and "check = differs from position 0" in build.output
-    assert "require_correct(lesson.path" in build.output  # the first cell, named
+    assert "episode.first_checks(lesson" in build.output  # the first cell, named
     # The site that failed build made is kept apart, its report listing the failed claim first.
     failed = repo / "_build" / "html-failed"
     assert "_build/html-failed" in build.output and not (repo / "_build" / "html").exists()
