@@ -2,7 +2,7 @@
 import importlib.util
 
 from .settings import LESSON_CODE
-from .sum_nexts_versions import read_versions
+from .sum_nexts_versions import read_versions, short  # noqa: F401 (the pages' short names)
 
 
 def _load(name):
@@ -14,8 +14,4 @@ def _load(name):
 
 measure_variants = _load("measure_variants")
 VERSIONS = read_versions()  # every version of sum_nexts, as lesson_code/sum_nexts_versions.toml says
-
-
-def short(script):
-    """A step's short name: "sum_nexts_slice_sum.py" -> "slice_sum"."""
-    return script.removesuffix(".py").removeprefix("sum_nexts_")
+SCRIPTS = [version.script for version in VERSIONS]  # their scripts, in the lesson's order

@@ -32,8 +32,7 @@ class Version:
 
     @property
     def short(self):
-        """"sum_nexts_slice_sum.py" -> "slice_sum": the name glue keys and charts use."""
-        return self.script.removesuffix(".py").removeprefix("sum_nexts_")
+        return short(self.script)
 
     @property
     def expected_check(self):
@@ -95,5 +94,7 @@ def _version(entry, number):
     return Version(**entry)
 
 
-def by_script(versions):
-    return {v.script: v for v in versions}
+def short(script):
+    """A version's short name, which glue keys and charts use: "sum_nexts_slice_sum.py" ->
+    "slice_sum"."""
+    return script.removesuffix(".py").removeprefix("sum_nexts_")

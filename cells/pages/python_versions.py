@@ -5,7 +5,7 @@ import shlex
 
 from IPython.display import Markdown
 
-from build_support.lesson_modules import VERSIONS, measure_variants, short
+from build_support.lesson_modules import SCRIPTS, VERSIONS, measure_variants, short
 from build_support.pythons import find_pythons, learner_venv_steps
 from charts.figures import versions_chart
 
@@ -14,7 +14,7 @@ from ..claims import claim, claim_above, claim_below, claim_slower
 from ..commands import CommandError
 from ..precision import at_least, ratio_spread, supported
 
-STEPS = [version.script for version in VERSIONS]
+STEPS = SCRIPTS
 _GROWTH = {version.script: version.growth for version in VERSIONS}
 # The orders the episode teaches, (slower, faster): each step against the one it is compared with.
 EPISODE_ORDERS = [version.order for version in VERSIONS if version.order]
