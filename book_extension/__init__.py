@@ -62,22 +62,35 @@ def _refuse_parallel_execution(app):
 def _learner_environment(app):
     """The pages' commands run in what a learner installs: a venv with only
     lesson_code/requirements.txt, made with venv and pip for this Python as the setup page says
-    (cells/commands.py uses it)."""
+    (cells/commands.py uses it). It is made again when its interpreter, its recipe or the
+    requirements change."""
     venv = Path(app.outdir).parent / "learner-venv"
     requirements = ROOT / "lesson_code" / "requirements.txt"
-    stamp = f"{sys.executable} {sys.version}\n{requirements.read_text(encoding='utf-8')}"
+    # The real interpreter, not the venv's link to it: every copy of the book on one Python (the
+    # tests' small builds) can then share one learner venv.
+    recipe = [shlex.join(step) for step in learner_venv_steps("PYTHON", "VENV")]
+    stamp = "\n".join([os.path.realpath(sys.executable), sys.version, *recipe,
+                       requirements.read_text(encoding="utf-8")])
     if (venv / "stamp").is_file() and (venv / "stamp").read_text(encoding="utf-8") == stamp:
         os.environ["LESSON_LEARNER_VENV"] = str(venv)
         return
-    shutil.rmtree(venv, ignore_errors=True)
+    _remove(venv)
     for step in learner_venv_steps(sys.executable, venv):
         made = subprocess.run(step, capture_output=True, text=True)
         if made.returncode != 0:
-            shutil.rmtree(venv, ignore_errors=True)
+            _remove(venv)
             raise ExtensionError(f"could not make the learner's environment ({shlex.join(step)}):"
                                  f" {made.stderr.strip() or made.stdout.strip()}")
     (venv / "stamp").write_text(stamp, encoding="utf-8")
     os.environ["LESSON_LEARNER_VENV"] = str(venv)
+
+
+def _remove(venv):
+    # A link to another build's venv is dropped, never emptied: that venv stays as it was.
+    if venv.is_symlink():
+        venv.unlink()
+    else:
+        shutil.rmtree(venv, ignore_errors=True)
 
 
 def _profiler_tags(app):

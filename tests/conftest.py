@@ -53,8 +53,10 @@ class Build:
 
 
 def copy_repository(folder):
-    # The venv that runs these tests builds the copy too: same interpreter, same requirements.
-    return copy_book(folder, sys.prefix)
+    # The venv that runs these tests builds the copy too: same interpreter, same requirements;
+    # and the learner's venv of this repository's last build, if there is one.
+    made = ROOT / "_build" / "learner-venv"
+    return copy_book(folder, sys.prefix, made if (made / "stamp").is_file() else None)
 
 
 def make_html(folder, env=None):
