@@ -28,7 +28,7 @@ from pathlib import Path
 from sphinx.errors import ExtensionError
 
 from build_support.learner_profilers import pinned_for_this_python, py_spy_refusal
-from build_support.pythons import build_tags, find_pythons, learner_venv_steps
+from build_support.pythons import build_tags, find_pythons, learner_venv_stamp, learner_venv_steps
 from build_support.settings import lesson_files
 from build_support.versions import versions_file
 
@@ -66,11 +66,7 @@ def _learner_environment(app):
     requirements change."""
     venv = Path(app.outdir).parent / "learner-venv"
     requirements = ROOT / "lesson_code" / "requirements.txt"
-    # The real interpreter, not the venv's link to it: every copy of the book on one Python (the
-    # tests' small builds) can then share one learner venv.
-    recipe = [shlex.join(step) for step in learner_venv_steps("PYTHON", "VENV")]
-    stamp = "\n".join([os.path.realpath(sys.executable), sys.version, *recipe,
-                       requirements.read_text(encoding="utf-8")])
+    stamp = learner_venv_stamp(sys.executable, requirements)
     if (venv / "stamp").is_file() and (venv / "stamp").read_text(encoding="utf-8") == stamp:
         os.environ["LESSON_LEARNER_VENV"] = str(venv)
         return

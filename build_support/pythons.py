@@ -3,6 +3,7 @@ lesson code: LESSON_PYTHONS if set, else the build's own, `python3.X` on PATH an
 import ast
 import glob
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -101,3 +102,14 @@ def learner_venv_steps(python, folder, requirements=LESSON_CODE / "requirements.
     as the Makefile makes the build's: venv and pip, which honour pip's own certificate settings."""
     return [[str(python), "-m", "venv", str(folder)],
             [str(Path(folder) / "bin" / "python"), "-m", "pip", "install", "-r", str(requirements)]]
+
+
+def learner_venv_stamp(python, requirements):
+    """What a learner's venv made by learner_venv_steps depends on: the real interpreter (a
+    venv's python is a link to it), its version, the recipe, and the requirements' text, and
+    not where the book is: every copy of the book on one Python can share one such venv."""
+    version = subprocess.run([str(python), "-c", "import sys; print(sys.version)"],
+                             capture_output=True, text=True, check=True).stdout.strip()
+    recipe = [shlex.join(step) for step in learner_venv_steps("PYTHON", "VENV", "REQUIREMENTS")]
+    return "\n".join([os.path.realpath(python), version, *recipe,
+                      Path(requirements).read_text(encoding="utf-8")])
