@@ -10,6 +10,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from build_support.learner_environment import learner_environment
 from build_support.progress_log import progress
 from build_support.scratch_paths import without_scratch
 from build_support.settings import LESSON_CODE, PROFILES, SCRATCH_PREFIX, lesson_files, lesson_n  # noqa: F401 (the pages' API)
@@ -55,27 +56,8 @@ class Scratch:
         atexit.register(shutil.rmtree, self.path, ignore_errors=True)
         for path in lesson_files(source):  # what the lesson-code archive holds
             shutil.copy2(path, self.path)
-        # Commands find python and kernprof in the learner's environment, as in an activated venv:
-        # during a build, the venv book_extension makes from lesson_code/requirements.txt alone,
-        # so that a command needing anything else fails; outside a build, this interpreter's.
-        learner = os.environ.get("LESSON_LEARNER_VENV")
-        build_bin = str(Path(sys.executable).parent)
-        bin_dir = str(Path(learner) / "bin") if learner else build_bin
-        others = [p for p in os.environ.get("PATH", "").split(os.pathsep) if p and p != build_bin]
-        self.env = dict(os.environ, PATH=os.pathsep.join([bin_dir, *others]))
-        if learner:  # nothing of the build's reaches the learner's commands
-            self.env["VIRTUAL_ENV"] = learner
-            for name in [name for name in self.env if name.startswith("LESSON_")] + ["PYTHONPATH"]:
-                self.env.pop(name)
+        self.env = learner_environment(os.environ.get("LESSON_LEARNER_VENV"))
         self.python = shutil.which("python", path=self.env["PATH"])
-        self.env.pop("LINE_PROFILE", None)  # would switch on line_profiler's own summaries
-        self.env["PYTHONDONTWRITEBYTECODE"] = "1"
-        self.env["PYTHONUNBUFFERED"] = "1"  # keep a script's own lines before any traceback
-        # The page shows plain text, as a piped terminal gives: ipykernel forces colours on the
-        # programs it starts (py-spy obeys), so its forcing variables go.
-        for forcing in ("FORCE_COLOR", "CLICOLOR_FORCE"):
-            self.env.pop(forcing, None)
-        self.env["NO_COLOR"] = "1"
 
     def run(self, *commands, expect_failure=False, timeout=None):
         """Run each command with bash, stop at the first that fails, and return a Run.

@@ -7,7 +7,6 @@ Usage: python -m maintainer.build_cost   (from the repository root; the venv mus
 3. Prints both times and their ratio (the book issue asks for at most 1.5).
 """
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -15,7 +14,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from build_support.settings import LESSON_CODE
+from build_support.learner_environment import learner_environment
+from build_support.settings import lesson_files
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -29,12 +29,13 @@ def main():
     log = ROOT / "_build" / "lesson-commands.jsonl"
     runs = [json.loads(line) for line in log.read_text().splitlines()]
     with tempfile.TemporaryDirectory() as folder:
-        scratch = Path(shutil.copytree(LESSON_CODE, Path(folder) / "lesson_code"))
+        scratch = Path(folder)
+        for path in lesson_files():  # what the build's scratch copies hold
+            shutil.copy2(path, scratch)
         start = time.perf_counter()
         for run in runs:
             # in the environment the build ran it in (the learner's venv, which the build keeps)
-            env = dict(os.environ, PATH=os.pathsep.join([str(Path(run["python"]).parent),
-                                                         os.environ["PATH"]]))
+            env = learner_environment(Path(run["python"]).parent.parent)
             for command in run["commands"]:
                 subprocess.run(["bash", "-c", command], cwd=scratch, env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
