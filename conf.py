@@ -13,10 +13,9 @@ author = "The Finding Bottlenecks contributors"
 copyright = "2026, " + author
 language = "en"
 
-# sphinx_exercise numbers and links the exercises and their solutions (hidden by
-# sphinx_togglebutton until opened); book_extension/exercises.py fits it to the book.
-extensions = ["myst_nb", "sphinx_copybutton", "sphinx_togglebutton", "sphinx_exercise",
-              "book_extension"]
+# book_extension also loads sphinx_exercise, which numbers and links the exercises and their
+# solutions (hidden by sphinx_togglebutton until opened), and fits it to the book (exercises.py).
+extensions = ["myst_nb", "sphinx_copybutton", "sphinx_togglebutton", "book_extension"]
 html_math_renderer = "mathml"  # book_extension draws math as MathML: no math script, no CDN
 exclude_patterns = ["_build", "**/.ipynb_checkpoints"]
 nitpicky = True  # every cross-reference must resolve

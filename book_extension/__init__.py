@@ -29,7 +29,7 @@ from sphinx.errors import ExtensionError
 
 from build_support.learner_profilers import pinned_for_this_python, py_spy_refusal
 from build_support.pythons import build_tags, find_pythons, learner_venv_stamp, learner_venv_steps
-from build_support.settings import lesson_files
+from build_support.settings import LESSON_CODE, lesson_files
 from build_support.versions import versions_file
 
 from . import cheat_sheet, claims_report, exercises, instructor_guide, lesson_scripts, mathml, progress, schedule
@@ -65,13 +65,13 @@ def _learner_environment(app):
     (cells/commands.py uses it). It is made again when its interpreter, its recipe or the
     requirements change."""
     venv = Path(app.outdir).parent / "learner-venv"
-    requirements = ROOT / "lesson_code" / "requirements.txt"
+    requirements = LESSON_CODE / "requirements.txt"
     stamp = learner_venv_stamp(sys.executable, requirements)
     if (venv / "stamp").is_file() and (venv / "stamp").read_text(encoding="utf-8") == stamp:
         os.environ["LESSON_LEARNER_VENV"] = str(venv)
         return
     _remove(venv)
-    for step in learner_venv_steps(sys.executable, venv):
+    for step in learner_venv_steps(sys.executable, venv, requirements):
         made = subprocess.run(step, capture_output=True, text=True)
         if made.returncode != 0:
             _remove(venv)
@@ -132,7 +132,7 @@ def _fresh_published_folder(app):
 
 
 def _zip_lesson_code(archive):
-    """The learner's download: every script and the requirements, in a lesson-code/ folder."""
+    """The learner's download: the lesson's files (lesson_files()), in a lesson-code/ folder."""
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
         for path in lesson_files():
             zf.write(path, f"lesson-code/{path.name}")

@@ -19,11 +19,10 @@ import re
 import shutil
 from pathlib import Path
 
-from build_support.settings import CODE_PACKAGES, lesson_n
+from build_support.settings import CODE_PACKAGES, LESSON_CODE, lesson_n
 from build_support.versions import versions_file
 
 ROOT = Path(__file__).resolve().parent.parent
-LESSON_CODE = ROOT / "lesson_code"
 PREVIEW = ROOT / "_build" / "preview"
 PAGE_DATA = PREVIEW / "page-data"  # one folder per key: what that run of the page published
 

@@ -1,8 +1,9 @@
-"""The lesson's own measuring module, shared by the build and by learners (lesson_code/)."""
+"""The lesson's own measuring module, shared by the build and by learners (lesson_code/),
+and the versions of sum_nexts it measures (VERSIONS, and their SCRIPTS)."""
 import importlib.util
 
 from .settings import LESSON_CODE
-from .sum_nexts_versions import read_versions, short  # noqa: F401 (the pages' short names)
+from .sum_nexts_versions import read_versions
 
 
 def _load(name):

@@ -5,7 +5,8 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib_inline.backend_inline import set_matplotlib_formats  # noqa: E402
 
-from build_support.lesson_modules import measure_variants, short  # noqa: E402
+from build_support.lesson_modules import measure_variants  # noqa: E402
+from build_support.sum_nexts_versions import short  # noqa: E402
 
 set_matplotlib_formats("svg")
 plt.rcParams["svg.fonttype"] = "none"  # keep text as text, not outlines

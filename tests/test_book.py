@@ -11,8 +11,8 @@ from bs4 import BeautifulSoup
 from conftest import DOCS, ROOT, glue_roles, toc_pages
 
 from build_support.learner_profilers import pinned_for_this_python
-from build_support.lesson_modules import short
 from build_support.pythons import build_tags, find_pythons
+from build_support.sum_nexts_versions import short
 from cells import cprofile_row, cprofile_summary, kernprof_table, time_report
 from cells import measure_variants as mv
 from cells.notebook_tools import timeit_report

@@ -9,8 +9,8 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import LESSON_CODE, ROOT, glue_roles
 
-from build_support.lesson_modules import short
 from build_support.pythons import build_tags, find_pythons
+from build_support.sum_nexts_versions import short
 from cells import ClaimError
 from cells.pages.python_versions import EPISODE_ORDERS, SLICE_SUM, STEPS, Comparison, float_sum_commands
 

@@ -7,8 +7,9 @@ version of sum_nexts is, and which step it closes, comes from lesson_code/sum_ne
 import json
 import sys
 
-from build_support.lesson_modules import SCRIPTS, VERSIONS, short
+from build_support.lesson_modules import SCRIPTS, VERSIONS
 from build_support.lesson_modules import measure_variants as mv
+from build_support.sum_nexts_versions import short
 from readers.text_output import cprofile_row, cprofile_summary
 
 from ..checks import expected_verdict, require_correct

@@ -14,9 +14,10 @@ import re
 import sys
 
 from build_support.learner_profilers import pinned_for_this_python
-from build_support.lesson_modules import VERSIONS, short
+from build_support.lesson_modules import VERSIONS
 from build_support.lesson_modules import measure_variants as mv
 from build_support.settings import LESSON_CODE
+from build_support.sum_nexts_versions import short
 
 from ..claims import claim, claim_above, claim_below, claim_between, claim_slower
 from ..commands import CommandError

@@ -5,8 +5,9 @@ import shlex
 
 from IPython.display import Markdown
 
-from build_support.lesson_modules import SCRIPTS, VERSIONS, measure_variants, short
+from build_support.lesson_modules import SCRIPTS, VERSIONS, measure_variants
 from build_support.pythons import find_pythons, learner_venv_steps
+from build_support.sum_nexts_versions import short
 from charts.figures import versions_chart
 
 from ..checks import expected_verdict
