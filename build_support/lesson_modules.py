@@ -16,3 +16,4 @@ def _load(name):
 measure_variants = _load("measure_variants")
 VERSIONS = read_versions()  # every version of sum_nexts, as lesson_code/sum_nexts_versions.toml says
 SCRIPTS = [version.script for version in VERSIONS]  # their scripts, in the lesson's order
+BY_SCRIPT = {version.script: version for version in VERSIONS}

@@ -1,5 +1,5 @@
 """Correct first: compare each variant's result with a reference before the page says more."""
-from build_support.lesson_modules import VERSIONS
+from build_support.lesson_modules import BY_SCRIPT
 from build_support.lesson_modules import measure_variants as mv
 
 from .claims import ClaimError, claim
@@ -24,7 +24,7 @@ def check_variants(folder, scripts, n, seed=2016):
 
 def expected_verdict(script):
     """What a version's answer check must say: its known defect, else "agrees"."""
-    return next(v.expected_check for v in VERSIONS if v.script == script)
+    return BY_SCRIPT[script].expected_check
 
 
 def require_correct(folder, scripts, n):

@@ -13,6 +13,7 @@ Usage (from the folder that holds the lesson's scripts):
 A profiler that is not installed is left out, with a line saying so.
 """
 import json
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -91,7 +92,8 @@ def run_once(command, folder):
 def one_turn(ways, script, n, folder, python=sys.executable):
     """{name: seconds}: one whole run of the script each way, under `python`, in `folder`
     (which holds a copy of the script)."""
-    return {name: run_once(command.format(python=python, script=script, n=n), folder)
+    return {name: run_once(command.format(python=shlex.quote(str(python)),
+                                          script=shlex.quote(str(script)), n=n), folder)
             for name, command in ways}
 
 

@@ -299,8 +299,9 @@ def seconds(value):
 def times_faster(value):
     """A speed-up to two significant digits (2.0x, 12x, 63,000x): two runs on one machine agree
     only to within about SPEEDUP_AGREEMENT, so a third digit would be noise."""
-    place = 1 - math.floor(math.log10(value))
-    return f"{round(value, place):,.{max(place, 0)}f}x"
+    rounded = float(f"{value:.2g}")  # rounded first: 9.96 becomes 10, two digits, not 10.0
+    place = 1 - math.floor(math.log10(rounded))
+    return f"{rounded:,.{max(place, 0)}f}x"
 
 
 def print_table(data, out=sys.stdout):

@@ -7,7 +7,7 @@ version of sum_nexts is, and which step it closes, comes from lesson_code/sum_ne
 import json
 import sys
 
-from build_support.lesson_modules import SCRIPTS, VERSIONS
+from build_support.lesson_modules import BY_SCRIPT, SCRIPTS, VERSIONS
 from build_support.lesson_modules import measure_variants as mv
 from build_support.sum_nexts_versions import short
 from readers.text_output import cprofile_row, cprofile_summary
@@ -18,7 +18,6 @@ from ..notebook_tools import timeit_report, timeit_rules
 from ..precision import ratio_spread, supported
 from ..publish import publish
 
-BY_SCRIPT = {version.script: version for version in VERSIONS}
 CHECK_N = 2000  # the first cell checks every version's answer at this n (or the lesson's, if less)
 TIMEIT_N = 1000  # the quadratic original takes a hundredth of its n = 10000 time
 PROFILE_TRAP = sys.version_info < (3, 15)  # from 3.15, cProfile no longer imports `profile`

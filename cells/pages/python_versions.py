@@ -5,7 +5,7 @@ import shlex
 
 from IPython.display import Markdown
 
-from build_support.lesson_modules import SCRIPTS, VERSIONS, measure_variants
+from build_support.lesson_modules import BY_SCRIPT, SCRIPTS, VERSIONS, measure_variants
 from build_support.pythons import find_pythons, learner_venv_steps
 from build_support.sum_nexts_versions import short
 from charts.figures import versions_chart
@@ -16,11 +16,12 @@ from ..commands import CommandError
 from ..precision import at_least, ratio_spread, supported
 
 STEPS = SCRIPTS
-_GROWTH = {version.script: version.growth for version in VERSIONS}
 # The orders the episode teaches, (slower, faster): each step against the one it is compared with.
-EPISODE_ORDERS = [version.order for version in VERSIONS if version.order]
+ORDERED = [version for version in VERSIONS if version.order]  # the steps the episode orders
+EPISODE_ORDERS = [version.order for version in ORDERED]
 # The step that changes the algorithm, (before, after): its growth with n changes.
-ALGORITHM_STEP = next((v.after, v.script) for v in VERSIONS if v.after and v.growth != _GROWTH[v.after])
+ALGORITHM_STEP = next((v.after, v.script) for v in VERSIONS
+                      if v.after and v.growth != BY_SCRIPT[v.after].growth)
 SLICE_SUM = "sum_nexts_slice_sum.py"  # its inner work is the built-in sum() over floats
 FLOAT_SUM = "print(sum([1e100, 1.0, -1e100]))"  # 0.0 before Python 3.12, 1.0 from 3.12 on
 COMPENSATED_SUM = (3, 12)  # sum() of floats is compensated from 3.12 (gh-100425)
@@ -198,12 +199,13 @@ class Comparison:
         # The episode's conclusions, step by step, hold on every Python as the episode claims
         # them: by its factor between the medians where it states one, else beyond the spread of
         # the rounds. Other pairs may change places between Pythons, and the page names them.
-        for step in [v for v in VERSIONS if v.order]:
-            slow, fast = step.order
+        for closing in ORDERED:
+            slow, fast = closing.order
             for result, version in zip(self.results, self.versions):
                 claim_slower(result["steps"][slow], result["steps"][fast],
                              f"on Python {version}, {short(slow)} is slower than {short(fast)}"
-                             + (f" by more than {step.by:g} times" if step.by else ""), by=step.by)
+                             + (f" by more than {closing.by:g} times" if closing.by else ""),
+                             by=closing.by)
         figures = self.figures()
         claim_below(figures["py_diff_ratio"], figures["py_algorithm_gain_min"] / 10,
                     "the largest difference between two Pythons is small beside the algorithm's"
