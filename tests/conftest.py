@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support import book_copy
 from tests.support.book_copy import copy_book
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,12 +32,8 @@ def glue_roles(source, tags):
 
 
 def toc_pages():
-    """The pages in the table of contents, from index.md's toctrees."""
-    index = (DOCS / "index.md").read_text(encoding="utf-8")
-    listed = re.findall(r"^```\{toctree\}\n(.*?)^```", index, flags=re.MULTILINE | re.DOTALL)
-    names = [line.strip() for block in listed for line in block.splitlines()
-             if line.strip() and not line.startswith(":")]
-    return ["index"] + names
+    """The pages in the table of contents, from index.md's toctrees, index first."""
+    return ["index"] + book_copy.toc_pages(DOCS)
 
 
 class Build:

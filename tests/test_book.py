@@ -1,5 +1,6 @@
 """The built book: every output present, every glued number equal to what the build measured."""
 import datetime
+import fnmatch
 import json
 import os
 import platform
@@ -12,6 +13,7 @@ from conftest import DOCS, ROOT, glue_roles, toc_pages
 
 from build_support.learner_profilers import pinned_for_this_python
 from build_support.pythons import build_tags, find_pythons
+from build_support.settings import LEARNER_OUTPUTS
 from build_support.sum_nexts_versions import short
 from cells import cprofile_row, cprofile_summary, kernprof_table, time_report
 from cells import measure_variants as mv
@@ -319,8 +321,10 @@ def test_the_archive_holds_the_whole_lesson_code(book):
     import zipfile
     with zipfile.ZipFile(book.html / "lesson-code.zip") as archive:
         names = set(archive.namelist())
+    # Every .py, .txt and .toml, but not what a learner's runs leave (profile_output.txt, ...).
     wanted = {f"lesson-code/{p.name}" for p in (ROOT / "lesson_code").iterdir()
-              if p.suffix in {".py", ".txt", ".toml"}}
+              if p.suffix in {".py", ".txt", ".toml"}
+              and not any(fnmatch.fnmatch(p.name, output) for output in LEARNER_OUTPUTS)}
     assert names == wanted
 
 

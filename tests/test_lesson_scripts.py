@@ -6,7 +6,6 @@ import pytest
 from conftest import DOCS
 
 from book_extension.lesson_scripts import grouped, lesson_file_names, parse_groups
-from tests.support.lesson_code_copy import copy_lesson_code
 
 GROUPS = [("versions", ["sum_nexts_*.py"]), ("tools", ["check_*.py", "requirements.txt"])]
 
@@ -37,11 +36,11 @@ def test_a_line_without_patterns_is_refused():
         parse_groups(["the versions"])
 
 
-def test_the_setup_pages_groups_take_every_file_of_the_lesson_code(tmp_path):
+def test_the_setup_pages_groups_take_every_file_of_the_lesson_code():
     text = (DOCS / "setup.md").read_text(encoding="utf-8")
     (block,) = re.findall(r"^```\{lesson-scripts\}\n(.*?)^```", text, re.MULTILINE | re.DOTALL)
-    # The lesson's own files, without the profiles a learner's runs may have left beside them
-    files = lesson_file_names(copy_lesson_code(tmp_path / "lesson_code"))
+    # The lesson's own files (lesson_files() leaves out what a learner's runs leave beside them)
+    files = lesson_file_names()
     assert {"check_setup.py", "requirements.txt"} <= set(files)
     groups = grouped(parse_groups(block.splitlines()), files)
     assert sum(len(names) for _, names in groups) == len(files)
