@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from .settings import LESSON_CODE
 
 FILE = "sum_nexts_versions.toml"
-CHOICES = {"growth": {"quadratic", "linear"}, "data": {"list", "array"},
-           "verdict": {"faster", "slower"}}
+CHOICES = {"role": {"step", "extra"}, "growth": {"quadratic", "linear"},
+           "data": {"list", "array"}, "verdict": {"faster", "slower"}}
 GROWTH_SLOPES = {"quadratic": (1.5, 2.5), "linear": (0.5, 1.5)}  # "about 2", "about 1"
-REQUIRED = {"script", "label", "growth", "data"}
+REQUIRED = {"script", "label", "role", "growth", "data"}
 OPTIONAL = {"defect", "after", "verdict", "by", "slope"}
 
 
@@ -22,6 +22,7 @@ class VersionsError(ValueError):
 class Version:
     script: str
     label: str
+    role: str
     growth: str
     data: str
     defect: str = ""
@@ -38,6 +39,10 @@ class Version:
     def expected_check(self):
         """What the answer check must say of it: its known defect, else "agrees"."""
         return self.defect or "agrees"
+
+    @property
+    def is_step(self):
+        return self.role == "step"
 
     @property
     def order(self):
@@ -73,7 +78,30 @@ def read_versions(folder=LESSON_CODE):
         if version.after and version.after not in scripts[:scripts.index(version.script)]:
             raise VersionsError(f"{version.script}: after = {version.after!r} must name a version"
                                 f" listed before it in {FILE}")
+    chain(versions)  # the steps must form one chain
     return versions
+
+
+def chain(versions):
+    """The steps the episode teaches, from where it starts to where it ends: the one step with no
+    `after`, then the step that comes after it, and so on. Extras are not in it."""
+    steps = [v for v in versions if v.is_step]
+    starts = [v.script for v in steps if not v.after]
+    if len(starts) != 1:
+        raise VersionsError(f"{FILE}: exactly one step has no `after` (where the episode starts),"
+                            f" not {len(starts)}: {', '.join(starts) or 'none'}")
+    by_script = {v.script: v for v in versions}
+    for step in steps:
+        if step.after and not by_script[step.after].is_step:
+            raise VersionsError(f"{FILE}, {step.script}: after = {step.after!r} names an extra;"
+                                " a step comes after a step")
+    ordered = [by_script[starts[0]]]
+    while nexts := [v for v in steps if v.after == ordered[-1].script]:
+        if len(nexts) > 1:
+            raise VersionsError(f"{FILE}: {', '.join(v.script for v in nexts)} all come after"
+                                f" {ordered[-1].script}; the steps form one chain")
+        ordered.append(nexts[0])
+    return ordered
 
 
 def _version(entry, number):
@@ -87,6 +115,9 @@ def _version(entry, number):
         if key in entry and entry[key] not in allowed:
             raise VersionsError(f"{FILE}, {name}: {key} = {entry[key]!r}, not one of"
                                 f" {', '.join(sorted(allowed))}")
+    if entry.get("role") == "extra" and {"after", "verdict", "by"} & set(entry):
+        raise VersionsError(f"{FILE}, {name}: an extra is compared with no step (no `after`,"
+                            " `verdict` or `by`): make it a step to have the episode claim that")
     if bool(entry.get("after")) != bool(entry.get("verdict")):
         raise VersionsError(f"{FILE}, {name}: `after` and `verdict` go together")
     if "by" in entry and entry.get("verdict") != "faster":

@@ -30,7 +30,8 @@ ROUNDS = 5
 ORIGINAL = "sum_nexts_original.py"
 # The whole runs, as measure_profilers.py makes them: plain, under cProfile and kernprof -l (the
 # profilers every Python's environment has; py-spy and pyinstrument are measured on Go further).
-PROFILERS = [(name, command) for name, _, command in WAYS[:3]]
+EVERYWHERE = ("plain", "cProfile", "kernprof -l")
+PROFILERS = [(name, command) for name, _, command in WAYS if name in EVERYWHERE]
 
 
 def function_times(python, n, folder):

@@ -28,7 +28,7 @@ HERE = Path(__file__).resolve().parent
 REPEATS = 5
 # Each way to run the script: its name, what it needs (a module of the Python that runs it, or a
 # program), and the command (reports go to files, so that every profiler does the same work as
-# when you use it). compare_pythons.py runs the first three under each Python it compares.
+# when you use it). compare_pythons.py runs plain, cProfile and kernprof -l under each Python.
 WAYS = [
     ("plain", None, "{python} {script} {n}"),
     ("cProfile", None, "{python} -m cProfile -o run.cprofile {script} {n}"),
@@ -45,7 +45,7 @@ def parse_args(argv):
     parser.add_argument("--script", default="sum_nexts_original.py")
     parser.add_argument("--repeats", type=int, default=REPEATS, help=f"turns (default {REPEATS})")
     parser.add_argument("--without", action="append", default=[], metavar="NAME",
-                        choices=[name for name, _, _ in WAYS[1:]],
+                        choices=[name for name, _, _ in WAYS if name != "plain"],
                         help="leave out a profiler, e.g. --without py-spy")
     parser.add_argument("--json", type=Path, help="also save the measurements here")
     args = parser.parse_args(argv)

@@ -58,6 +58,11 @@ def published(book):
     return json.loads((book.html / "measurements.json").read_text())
 
 
+# The steps whose whole `time` run the prose quotes, by name
+WHOLE_RUNS_QUOTED = ["sum_nexts_original.py", "sum_nexts_preallocated.py", "sum_nexts_slice_sum.py",
+                     "sum_nexts_numpy_builtin_sum.py", "sum_nexts_numpy_sum.py"]
+
+
 def headline(consoles, published, n):
     """The headline figures, recomputed from the outputs shown on the page and the published
     measurements, independently of the build's record of them."""
@@ -74,7 +79,7 @@ def headline(consoles, published, n):
     f = {short(row["script"]): row["median"] for row in published["variants"]}
     return {
         "n": n,
-        **{f"t_{short(script)}": real(script) for script in list(mv.VARIANTS)[:-1]},
+        **{f"t_{short(script)}": real(script) for script in WHOLE_RUNS_QUOTED},
         "cprofile_calls": cprofile["calls"],
         "cprofile_seconds": cprofile["seconds"],
         "len_calls": cprofile_row(listing, "builtins.len")["ncalls"],
@@ -189,7 +194,7 @@ def test_the_correctness_check_is_shown(consoles, published):
     assert "sum_nexts_preallocated.py, n = 1000: agrees" in step_one
     checks = {row["script"]: row["check"] for row in published["variants"]}
     assert checks["sum_nexts_original.py"] == "1 value missing"
-    assert all(checks[script] == "agrees" for script in list(mv.VARIANTS)[1:])
+    assert all(checks[script] == "agrees" for script in mv.VARIANTS if script != "sum_nexts_original.py")
 
 
 def test_the_environment_panel_is_read_at_build_time(soup):

@@ -9,10 +9,18 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import LESSON_CODE, ROOT, glue_roles
 
+from build_support.lesson_modules import BY_SCRIPT, END, START
 from build_support.pythons import build_tags, find_pythons
 from build_support.sum_nexts_versions import short
 from cells import ClaimError
-from cells.pages.python_versions import EPISODE_ORDERS, SLICE_SUM, STEPS, Comparison, float_sum_commands
+from cells.pages.python_versions import (
+    EPISODE_ORDERS,
+    SHOWN,
+    SLICE_SUM,
+    TAUGHT,
+    Comparison,
+    float_sum_commands,
+)
 
 PAGE_SOURCE = ROOT / "docs" / "python-versions.md"
 
@@ -35,13 +43,13 @@ def test_the_script_times_every_step_and_profiler_and_checks_the_answers(tiny):
     output, data = tiny
     (result,) = data["pythons"]
     assert result["python"] == sys.executable
-    assert list(result["steps"]) == STEPS
+    assert list(result["steps"]) == SHOWN
     assert all(row["runs"] == 2 and row["min"] <= row["median"] <= row["max"]
                for row in result["steps"].values())
     assert set(result["whole"]) == {"plain", "cProfile", "kernprof -l"}
     assert result["whole"]["plain"]["slowdown"] == 1
-    assert result["checks"][STEPS[0]] == "1 value missing"
-    assert all(result["checks"][step] == "agrees" for step in STEPS[1:])
+    assert result["checks"] == {step: BY_SCRIPT[step].expected_check for step in SHOWN}
+    assert result["checks"]["sum_nexts_original.py"] == "1 value missing"
     assert "median of 2 rounds" in output and "kernprof -l" in output
 
 
@@ -103,9 +111,9 @@ def test_line_profilers_back_end_is_said_from_the_release_each_python_has(tiny):
 
 def test_a_python_that_reverses_a_step_of_the_episode_fails_the_build(tiny):
     data = two_pythons(tiny)
-    data["pythons"][1]["steps"][STEPS[-1]] = {"median": 10.0, "min": 9.0, "max": 11.0}  # slowest
-    with pytest.raises(ClaimError, match=f"on Python 9.99.0, {short(STEPS[-2])} is slower than"
-                                         f" {short(STEPS[-1])}"):
+    data["pythons"][1]["steps"][END.script] = {"median": 10.0, "min": 9.0, "max": 11.0}  # slowest
+    with pytest.raises(ClaimError, match=f"on Python 9.99.0, {short(END.after)} is slower than"
+                                         f" {END.short}"):
         Comparison(data).check_claims()
 
 
@@ -113,7 +121,7 @@ def test_steps_the_episode_does_not_compare_may_swap_and_are_named(tiny):
     """The original and numpy with the built-in sum change places between Pythons (3.13 and 3.14
     do): no conclusion of the episode rests on their order, so the build passes and names them."""
     data = two_pythons(tiny)
-    a, b = STEPS[0], STEPS[3]
+    a, b = START.script, "sum_nexts_numpy_builtin_sum.py"
     assert (a, b) not in EPISODE_ORDERS and (b, a) not in EPISODE_ORDERS
     for python, (slow, fast) in zip(data["pythons"], [(a, b), (b, a)]):
         python["steps"][slow] = {"median": 2.0, "min": 1.9, "max": 2.1}
@@ -125,8 +133,8 @@ def test_steps_the_episode_does_not_compare_may_swap_and_are_named(tiny):
 
 def test_a_wrong_answer_on_one_python_fails_the_build_first(tiny):
     data = two_pythons(tiny)
-    data["pythons"][1]["checks"][STEPS[2]] = "differs from position 3"
-    data["pythons"][1]["steps"][STEPS[-1]]["median"] = 10.0  # a later claim would fail too
+    data["pythons"][1]["checks"][SLICE_SUM] = "differs from position 3"
+    data["pythons"][1]["steps"][END.script]["median"] = 10.0  # a later claim would fail too
     with pytest.raises(ClaimError, match="answer check of sum_nexts_slice_sum.py"):
         Comparison(data).check_claims()
 
@@ -237,7 +245,7 @@ def test_the_largest_difference_can_be_read_off_the_shown_output(page, published
                  if pre.get_text().startswith("$ python compare_pythons.py")]
     units = {"s": 1, "ms": 1e-3, "µs": 1e-6, "ns": 1e-9}
     ratios = []
-    for step in STEPS:
+    for step in TAUGHT:  # the largest difference is over the episode's steps
         (line,) = [line for line in output.splitlines()
                    if line.startswith(step + " ") and "whole process" not in line]
         times = [float(v) * units[u] for v, u in re.findall(r"([\d.]+) (s|ms|µs|ns)\b", line)]

@@ -1,93 +1,156 @@
-"""A seventh version of sum_nexts, added the way CONTRIBUTING says (its script and one entry in
-sum_nexts_versions.toml), reaches every place that lists the versions: the timing table, the
-charts (with a marker of its own), the episode's figures, the answer checks, the Python
-comparison and the memory page. Without its entry, the build fails naming it."""
+"""A seventh version of sum_nexts, a new algorithm added as CONTRIBUTING says (its script and one
+entry in sum_nexts_versions.toml, as an extra), shows in every table, chart and comparison, and
+changes nothing the pages say about the other versions: every figure and claim about them is the
+same, on the same measurements, with the extra and without it. Without its entry, the build
+fails naming it.
+
+The extra, sum_nexts_accumulate.py (tests/support/seventh_version/), is a real one-pass
+algorithm, and its entry sits in the middle of the description (after slice-and-sum), where a
+position-based reading would have taken it for a step of the episode."""
 import json
+import shutil
 import subprocess
 import sys
 import textwrap
 
 import pytest
 
-from tests.support.book_copy import copy_book
+from tests.support.book_copy import ROOT, copy_book
 
-NEW = "sum_nexts_seventh.py"
+NEW = "sum_nexts_accumulate.py"
+SOURCE = ROOT / "tests" / "support" / "seventh_version" / NEW
+AFTER = 'script = "sum_nexts_slice_sum.py"'  # the entry goes after this version's
 ENTRY = f"""
 [[version]]
 script = "{NEW}"
-label = "a seventh version"
+label = "itertools.accumulate from the end"
+role = "extra"
 growth = "linear"
-data = "array"
-after = "sum_nexts_numpy_sum.py"
-verdict = "faster"
+data = "list"
 """
 
-# Runs inside the copy: everything that lists the versions, read as the build reads it.
+# Runs inside the copy, on measurements made once (with the extra): everything that lists the
+# versions, read as the build reads it, and every claim the pages check of them, recorded
+# rather than raised (small n: a claim meant for the lesson's n may not hold here).
 PROBE = textwrap.dedent("""
-    import json, subprocess, sys
-    from build_support.lesson_modules import VERSIONS, measure_variants as mv
-    from build_support.settings import LESSON_CODE
-    from cells.checks import check_variants
+    import json, sys
+    import cells.claims
+    said = []
+    cells.claims._check = lambda holds, statement, *rest: said.append(statement)
+
+    from build_support.lesson_modules import SCRIPTS
     from cells.pages import episode, going_further, python_versions
     from charts.figures import scaling_plot, timing_bars
 
-    scripts = [v.script for v in VERSIONS]
-    subprocess.run([sys.executable, "measure_variants.py", "--n", "300", "--budget", "0.02",
-                    "--repeats", "3", "--json", "m.json"], cwd=LESSON_CODE, check=True,
-                   stdout=subprocess.DEVNULL)
-    data = json.loads((LESSON_CODE / "m.json").read_text())
-    figures = episode.Timings(data).figures()
+    def only_known(rows):  # the measurements as a build without the extra would have made them
+        return [row for row in rows if row["script"] in SCRIPTS or row["script"].startswith("floor")]
+
+    data, pythons = (json.load(open(path)) for path in sys.argv[1:3])
+    data["variants"] = only_known(data["variants"])
+    for python in pythons["pythons"]:
+        python["steps"] = {s: row for s, row in python["steps"].items() if s in SCRIPTS}
+        python["checks"] = {s: check for s, check in python["checks"].items() if s in SCRIPTS}
+
+    timings = episode.Timings(data)
+    timings.check_claims(1.0)
+    comparison = python_versions.Comparison(pythons)
+    comparison.check_claims()
     bars = timing_bars(data["variants"]).axes[0]
     points = {s: [{"n": 2 ** k, "median": 2.0 ** (k * (1 + i / 10))} for k in range(8, 12)]
-              for i, s in enumerate(scripts)}
-    plot = scaling_plot(points, {s: 1.0 for s in scripts}).axes[0]
+              for i, s in enumerate(SCRIPTS)}
+    plot = scaling_plot(points, {s: 1.0 for s in SCRIPTS}).axes[0]
     print(json.dumps({
-        "versions": scripts,
-        "table": [row["script"] for row in data["variants"]],
-        "figures": sorted(figures),
+        "versions": SCRIPTS,
+        "figures": timings.figures() | comparison.figures(),
+        "claims": said,
         "bars": [label.get_text() for label in bars.get_yticklabels()],
         "lines": [line.get_label() for line in plot.get_lines()],
         "markers": [line.get_marker() for line in plot.get_lines()],
-        "checks": {row["script"]: row["check"] for row in check_variants(LESSON_CODE, scripts, 60)},
-        "compared": python_versions.STEPS,
-        "orders": python_versions.EPISODE_ORDERS,
-        "memory": going_further.LIST_STEPS + going_further.ARRAY_STEPS,
+        "compared": str(comparison.steps_table().data),
+        "memory": going_further.LIST_VERSIONS + going_further.ARRAY_VERSIONS,
     }))
 """)
+
+
+def run(folder, *args):
+    return subprocess.run([sys.executable, *args], cwd=folder, capture_output=True, text=True,
+                          timeout=300)
 
 
 @pytest.fixture(scope="module")
 def copy(tmp_path_factory):
     folder = copy_book(tmp_path_factory.mktemp("seventh") / "repo", sys.prefix)
-    code = folder / "lesson_code"
-    (code / NEW).write_text((code / "sum_nexts_reverse_cumsum.py").read_text())
+    shutil.copy2(SOURCE, folder / "lesson_code" / NEW)
     return folder
 
 
-def probe(folder):
-    return subprocess.run([sys.executable, "-c", PROBE], cwd=folder, capture_output=True,
-                          text=True, timeout=300)
+def add_entry(folder):
+    description = folder / "lesson_code" / "sum_nexts_versions.toml"
+    text = description.read_text()
+    at = text.index("\n\n[[version]]", text.index(AFTER))  # the end of that version's entry
+    description.write_text(text[:at] + "\n" + ENTRY.rstrip("\n") + text[at:])
+
+
+def probe(folder, measurements, pythons):
+    result = run(folder, "-c", PROBE, str(measurements), str(pythons))
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
 
 
 def test_a_seventh_version_without_its_entry_fails_naming_it(copy):
-    result = probe(copy)
+    result = run(copy, "-c", "import build_support.lesson_modules")
     assert result.returncode != 0
     assert f"{NEW} has no entry in sum_nexts_versions.toml" in result.stderr
 
 
-def test_a_seventh_version_with_its_entry_reaches_every_list(copy):
-    description = copy / "lesson_code" / "sum_nexts_versions.toml"
-    description.write_text(description.read_text() + ENTRY)
-    result = probe(copy)
-    assert result.returncode == 0, result.stderr
-    found = json.loads(result.stdout)
-    assert found["versions"][-1] == NEW and len(found["versions"]) == 7
-    assert NEW in found["table"]  # measure_variants.py's table and JSON
-    assert {"f_seventh", "x_seventh_text"} <= set(found["figures"])  # the episode's summary
-    assert "sum_nexts_seventh" in found["bars"]  # the timing chart
-    assert len(found["lines"]) == 7 and any(label.startswith("seventh") for label in found["lines"])
+@pytest.fixture(scope="module")
+def measured(copy):
+    """The book's view with the extra and without it, on one set of measurements."""
+    add_entry(copy)
+    code = copy / "lesson_code"
+    for command in (["measure_variants.py", "--n", "300", "--budget", "0.02", "--repeats", "3",
+                     "--json", "m.json"],
+                    ["compare_pythons.py", "--n", "200", "--rounds", "1", "--json", "p.json",
+                     sys.executable]):
+        result = run(code, *command)
+        assert result.returncode == 0, result.stderr
+    with_extra = probe(copy, code / "m.json", code / "p.json")
+    backup = code.parent / "with-extra.toml"
+    shutil.copy2(code / "sum_nexts_versions.toml", backup)
+    shutil.copy2(ROOT / "lesson_code" / "sum_nexts_versions.toml", code / "sum_nexts_versions.toml")
+    (code / NEW).rename(code.parent / NEW)
+    try:
+        without = probe(copy, code / "m.json", code / "p.json")
+    finally:
+        (code.parent / NEW).rename(code / NEW)
+        shutil.copy2(backup, code / "sum_nexts_versions.toml")
+    return with_extra, without, json.loads((code / "m.json").read_text())
+
+
+def test_the_extra_shows_in_every_table_and_chart(measured):
+    found, without, data = measured
+    assert len(found["versions"]) == 7 and NEW in found["versions"]
+    assert found["versions"].index(NEW) == found["versions"].index("sum_nexts_slice_sum.py") + 1
+    row = {r["script"]: r for r in data["variants"]}[NEW]  # measure_variants.py's table and JSON
+    assert row["check"] == "agrees"  # correct first: its answer agrees with the reference
+    assert "sum_nexts_accumulate" in found["bars"]  # the timing chart
+    assert len(found["lines"]) == 7 and any(label.startswith("accumulate") for label in found["lines"])
     assert len(set(found["markers"])) == 7  # a marker of its own
-    assert found["checks"][NEW] == "agrees"  # the answer checks
-    assert NEW in found["compared"]  # the comparison of Pythons
-    assert ["sum_nexts_numpy_sum.py", NEW] in found["orders"]  # ... and the step it closes
-    assert "seventh" in found["memory"]  # the memory page
+    assert "`accumulate`" in found["compared"] and "`accumulate`" not in without["compared"]
+    assert "accumulate" in found["memory"]  # the memory page
+    assert {"f_accumulate", "x_accumulate_text"} <= set(found["figures"])  # the episode's table
+
+
+def test_every_claim_about_the_other_versions_is_the_same(measured):
+    found, without, _ = measured
+    about_it = [claim for claim in found["claims"] if "accumulate" in claim]
+    # correct first, the extra too; but no sentence compares it with a step
+    assert about_it and all("answer check of sum_nexts_accumulate.py" in claim for claim in about_it)
+    assert [claim for claim in found["claims"] if claim not in about_it] == without["claims"]
+
+
+def test_every_figure_about_the_other_versions_is_the_same(measured):
+    found, without, _ = measured
+    new = {key for key in found["figures"] if "accumulate" in key}
+    assert set(found["figures"]) - new == set(without["figures"])
+    assert {key: found["figures"][key] for key in without["figures"]} == without["figures"]

@@ -7,7 +7,7 @@ version of sum_nexts is, and which step it closes, comes from lesson_code/sum_ne
 import json
 import sys
 
-from build_support.lesson_modules import BY_SCRIPT, SCRIPTS, VERSIONS
+from build_support.lesson_modules import BY_SCRIPT, END, SCRIPTS, START, STEPS, VERSIONS
 from build_support.lesson_modules import measure_variants as mv
 from build_support.sum_nexts_versions import short
 from readers.text_output import cprofile_row, cprofile_summary
@@ -210,34 +210,34 @@ class Timings:
         claim_below(self.f["numpy_sum"], t_numpy_sum / 5,
                     "sum_nexts takes under a fifth of step 4's whole run; start-up most of it",
                     function=self.f["numpy_sum"], whole_process=t_numpy_sum)
-        for number, version in enumerate(VERSIONS):
-            if not version.order:
+        for number, step in enumerate(STEPS):
+            if not step.order:
                 continue
-            slow, fast = version.order
-            said = (f"{short(fast)} is faster than {short(slow)}" if not version.by else
-                    f"{short(fast)} is more than {version.by:g} times as fast as {short(slow)}")
-            claim_slower(self.rows[slow], self.rows[fast], said, by=version.by)
-            if version.verdict == "faster":  # and than every version before it
-                for earlier in SCRIPTS[:number]:
-                    if earlier != version.after:
-                        claim_slower(self.rows[earlier], self.rows[version.script],
-                                     f"{version.short} is faster than {short(earlier)}")
+            slow, fast = step.order
+            said = (f"{short(fast)} is faster than {short(slow)}" if not step.by else
+                    f"{short(fast)} is more than {step.by:g} times as fast as {short(slow)}")
+            claim_slower(self.rows[slow], self.rows[fast], said, by=step.by)
+            if step.verdict == "faster":  # and than every step the episode took before it
+                for earlier in STEPS[:number]:
+                    if earlier.script != step.after:
+                        claim_slower(self.rows[earlier.script], self.rows[step.script],
+                                     f"{step.short} is faster than {earlier.short}")
         claim_between(self.speedup_total(), 10, 1000,
                       "the quadratic versions gain two orders of magnitude at most")
 
     def fastest_quadratic(self):
-        return min((v.short for v in VERSIONS if v.growth == "quadratic"), key=self.f.get)
+        """The fastest of the episode's steps that keep the double loop's n² work."""
+        return min((v.short for v in STEPS if v.growth == "quadratic"), key=self.f.get)
 
     def speedup_total(self):
-        return self.f[VERSIONS[0].short] / self.f[self.fastest_quadratic()]
+        return self.f[START.short] / self.f[self.fastest_quadratic()]
 
     def figures(self):
         """Every figure the prose quotes from these measurements, by name. A factor between two
         versions is quoted to the digits the spread of their runs supports ("_text")."""
         f, floor = self.f, self.rows[mv.FLOOR]["median"]
         row = {short(script): r for script, r in self.rows.items()}
-        first = VERSIONS[0].short
-        linear = [v.short for v in VERSIONS if v.growth == "linear"]
+        first = START.short
 
         def factor(slow, fast):  # two runs of one machine agree only within SPEEDUP_AGREEMENT
             spread = max(ratio_spread(row[slow], row[fast]), mv.SPEEDUP_AGREEMENT)
@@ -247,7 +247,7 @@ class Timings:
             **{f"f_{v.short}": f[v.short] for v in VERSIONS},
             **{f"x_{v.short}_text": factor(first, v.short) for v in VERSIONS},
             **{f"by_{v.short}": v.by for v in VERSIONS if v.by},
-            "f_floor": floor, "floor_ratio": f[linear[-1]] / floor,
+            "f_floor": floor, "floor_ratio": f[END.short] / floor,  # the episode's last step
             "min_runs": self.data["min_repeats"], "budget": self.data["budget"],
             "run_seconds": mv.RUN_SECONDS,
             "speedup_total_text": factor(first, self.fastest_quadratic()),

@@ -105,8 +105,8 @@ def _measure_memory():
 _script = _measure_memory()
 
 MEMORY_N = 3000  # tracemalloc follows every allocation: the double loops take ~40 s at 10000
-LIST_STEPS = [version.short for version in VERSIONS if version.data == "list"]
-ARRAY_STEPS = [version.short for version in VERSIONS if version.data == "array"]
+LIST_VERSIONS = [version.short for version in VERSIONS if version.data == "list"]
+ARRAY_VERSIONS = [version.short for version in VERSIONS if version.data == "array"]
 
 
 def measure_memory(lesson, effects_n, n=MEMORY_N):
@@ -140,10 +140,10 @@ class MemoryUse:
         """The figures of the prose, once its sentences about them are checked. Each is the
         table's own, formatted as the table prints it, so that the prose adds up with it."""
         e, n, big = self.effects, self.n, self.effects["n"]
-        for step in LIST_STEPS:
+        for step in LIST_VERSIONS:
             claim_between(self.per_number(step), 28, 40,  # about 32, and a list's spare room
                           f"{step}'s list of floats takes about 32 bytes a number")
-        for step in ARRAY_STEPS:  # byte counts are exact: facts, not measurements with a spread
+        for step in ARRAY_VERSIONS:  # byte counts are exact: facts, not measurements with a spread
             claim(8 <= self.per_number(step) < 9, f"{step}'s array takes 8 bytes a number",
                   per_number=self.per_number(step))
         float_and_pointer = e["float_size"] + e["pointer_size"]

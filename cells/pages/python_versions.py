@@ -5,7 +5,7 @@ import shlex
 
 from IPython.display import Markdown
 
-from build_support.lesson_modules import BY_SCRIPT, SCRIPTS, VERSIONS, measure_variants
+from build_support.lesson_modules import BY_SCRIPT, END, SCRIPTS, START, STEPS, measure_variants
 from build_support.pythons import find_pythons, learner_venv_steps
 from build_support.sum_nexts_versions import short
 from charts.figures import versions_chart
@@ -15,12 +15,13 @@ from ..claims import claim, claim_above, claim_below, claim_slower
 from ..commands import CommandError
 from ..precision import at_least, ratio_spread, supported
 
-STEPS = SCRIPTS
+SHOWN = SCRIPTS  # the tables and the chart show every version, extras included
+TAUGHT = [step.script for step in STEPS]  # the sentences speak of the episode's steps only
 # The orders the episode teaches, (slower, faster): each step against the one it is compared with.
-ORDERED = [version for version in VERSIONS if version.order]  # the steps the episode orders
-EPISODE_ORDERS = [version.order for version in ORDERED]
+ORDERED = [step for step in STEPS if step.order]  # the steps the episode orders
+EPISODE_ORDERS = [step.order for step in ORDERED]
 # The step that changes the algorithm, (before, after): its growth with n changes.
-ALGORITHM_STEP = next((v.after, v.script) for v in VERSIONS
+ALGORITHM_STEP = next((v.after, v.script) for v in STEPS
                       if v.after and v.growth != BY_SCRIPT[v.after].growth)
 SLICE_SUM = "sum_nexts_slice_sum.py"  # its inner work is the built-in sum() over floats
 FLOAT_SUM = "print(sum([1e100, 1.0, -1e100]))"  # 0.0 before Python 3.12, 1.0 from 3.12 on
@@ -106,9 +107,10 @@ class Comparison:
               " and every later one 1.0", printed=printed)
 
     def largest_difference(self):
-        """(ratio, step, slower version, faster version): the widest gap between two Pythons."""
-        best = (1.0, STEPS[0], self.versions[0], self.versions[0])
-        for step in STEPS:
+        """(ratio, step, slower version, faster version): the widest gap between two Pythons, over
+        the episode's steps."""
+        best = (1.0, START.script, self.versions[0], self.versions[0])
+        for step in TAUGHT:
             times = [(self.median(r, step), v) for r, v in zip(self.results, self.versions)]
             (fast, fast_v), (slow, slow_v) = min(times), max(times)
             if slow / fast > best[0]:
@@ -122,7 +124,7 @@ class Comparison:
         slow_result, fast_result = by_version[slow], by_version[fast]
         algorithm = [self.median(r, ALGORITHM_STEP[0]) / self.median(r, ALGORITHM_STEP[1])
                      for r in self.results]
-        total = [self.median(r, STEPS[0]) / self.median(r, STEPS[-1]) for r in self.results]
+        total = [self.median(r, START.script) / self.median(r, END.script) for r in self.results]
         cprofile = [r["whole"]["cProfile"]["slowdown"] for r in self.results]
         kernprof = [r["whole"]["kernprof -l"]["slowdown"] for r in self.results]
         slow_row, fast_row = slow_result["steps"][step], fast_result["steps"][step]
@@ -187,7 +189,7 @@ class Comparison:
     def check_claims(self):
         """Correct first: every Python gives the same verdict for every step, and the expected
         one; then the sentences of the page."""
-        for step in STEPS:
+        for step in SHOWN:
             verdicts = {v: r["checks"][step] for r, v in zip(self.results, self.versions)}
             expected = expected_verdict(step)
             claim(set(verdicts.values()) == {expected},
@@ -217,10 +219,10 @@ class Comparison:
                          f"on Python {version}, kernprof -l costs more than cProfile")
 
     def swapping_pairs(self):
-        """Step pairs whose order by median is not the same on every Python."""
+        """Pairs of the episode's steps whose order by median is not the same on every Python."""
         swaps = []
-        for i, first in enumerate(STEPS):
-            for second in STEPS[i + 1:]:
+        for i, first in enumerate(TAUGHT):
+            for second in TAUGHT[i + 1:]:
                 orders = {self.median(r, first) > self.median(r, second) for r in self.results}
                 if len(orders) > 1:
                     swaps.append((first, second))
@@ -229,7 +231,7 @@ class Comparison:
     def steps_table(self):
         header = "| Step | " + " | ".join(f"Python {v}" for v in self.versions) + " |"
         lines = [header, "| :-- |" + " --: |" * len(self.versions)]
-        for step in STEPS:
+        for step in SHOWN:
             cells = [f"{measure_variants.seconds(r['steps'][step]['median'])} "
                      f"({measure_variants.seconds(r['steps'][step]['min'])} - "
                      f"{measure_variants.seconds(r['steps'][step]['max'])})" for r in self.results]
@@ -252,9 +254,9 @@ class Comparison:
         return Markdown("\n".join(lines) + "\n")
 
     def chart(self):
-        return versions_chart({f"Python {version}": [result["steps"][step] for step in STEPS]
+        return versions_chart({f"Python {version}": [result["steps"][step] for step in SHOWN]
                                for result, version in zip(self.results, self.versions)},
-                              [short(step) for step in STEPS])
+                              [short(step) for step in SHOWN])
 
 
 def float_sum_commands(pythons):
