@@ -15,7 +15,9 @@
   episode's sections (schedule.py); the instructor guide shows it with each section's slowest
   command and the published profiles (instructor_guide.py); the cheat sheet lists every command
   the lesson uses (cheat_sheet.py); the setup page lists every script (lesson_scripts.py);
-- sphinx-exercise numbers the exercises, and only them, and its boxes are valid HTML (exercises.py).
+- sphinx-exercise numbers the exercises, and only them, and its boxes are valid HTML (exercises.py);
+- a sentence that depends on a measurement is chosen among the page's own `{when}` blocks by a
+  value the page glued (alternatives.py).
 """
 import os
 import shlex
@@ -32,7 +34,17 @@ from build_support.pythons import build_tags, find_pythons, learner_venv_stamp, 
 from build_support.settings import LESSON_CODE, lesson_files
 from build_support.versions import versions_file
 
-from . import cheat_sheet, claims_report, exercises, instructor_guide, lesson_scripts, mathml, progress, schedule
+from . import (
+    alternatives,
+    cheat_sheet,
+    claims_report,
+    exercises,
+    instructor_guide,
+    lesson_scripts,
+    mathml,
+    progress,
+    schedule,
+)
 from .repository import repository_url
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -153,6 +165,7 @@ def _copy_notebooks(app, exception):
 def setup(app):
     _kernel_environment()
     mathml.setup(app)
+    alternatives.setup(app)
     exercises.setup(app)
     claims_report.setup(app)
     progress.setup(app)

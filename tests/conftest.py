@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from book_extension.alternatives import holds
 from tests.support import book_copy
 from tests.support.book_copy import copy_book
 
@@ -19,16 +20,22 @@ DOCS = ROOT / "docs"
 GLUE_ROLE = re.compile(r"\{glue:text\}`((?:[\w-]+\.md::)?[^`:]+)(?::([^`]*))?`")
 # An {only} block, fenced with three backticks or more (more when it holds a fenced directive)
 ONLY_BLOCK = re.compile(r"^(`{3,})\{only\} (.+?)\n(.*?)^\1\n", re.MULTILINE | re.DOTALL)
+# A {when} block: a sentence the page holds for one case of what it measured
+WHEN_BLOCK = re.compile(r"^(`{3,})\{when\} (.+?)\n(.*?)^\1\n", re.MULTILINE | re.DOTALL)
 
 
-def glue_roles(source, tags):
+def glue_roles(source, tags, figures=None):
     """[(key, format)] of each {glue:text} role a build with these tags (build_tags()) renders:
-    the {only} blocks it leaves out are skipped."""
+    the {only} blocks it leaves out are skipped, and so are the {when} blocks whose condition
+    does not hold for these figures ({key: value}; without them, every {when} block is kept)."""
     def keep(match):
         words = match[2].split()
         wanted = not tags[words[-1]] if words[0] == "not" else tags[words[0]]
         return match[3] if wanted else ""
-    return GLUE_ROLE.findall(ONLY_BLOCK.sub(keep, source))
+
+    def chosen(match):
+        return match[3] if figures is None or holds(match[2], figures.__getitem__) else ""
+    return GLUE_ROLE.findall(WHEN_BLOCK.sub(chosen, ONLY_BLOCK.sub(keep, source)))
 
 
 def toc_pages():
@@ -95,7 +102,10 @@ def book(tmp_path_factory, request):
 
 
 SLOW_MODULES = {"test_rebuild", "test_shown_commands", "test_preview", "test_book"}
-SLOW_TESTS = {"test_the_setup_page_works_on_each_python"}  # a venv and numpy per Python
+SLOW_TESTS = {"test_the_setup_page_works_on_each_python",  # a venv and numpy per Python
+              # small sites that run a notebook kernel, which talks over the loopback network
+              "test_the_page_keeps_the_sentences_whose_condition_holds",
+              "test_a_condition_naming_no_glued_value_fails_naming_it"}
 # Quick, but they need more than a checkout and its venv, so `make test` runs them, `make check`
 # does not (it must pass offline, as any user, on any machine):
 NEEDS = {

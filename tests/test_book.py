@@ -107,13 +107,15 @@ def test_the_pages_that_quote_figures_are_found():
 @pytest.mark.parametrize("name", GLUED_PAGES)
 def test_every_glued_figure_is_shown_and_published(book, name):
     """Each {glue:text} role renders, and the page publishes the figure beside it."""
-    roles = glue_roles((DOCS / f"{name}.md").read_text(), TAGS)
+    def record(page):
+        return json.loads((book.html / f"{page}.figures.json").read_text())
+
+    roles = glue_roles((DOCS / f"{name}.md").read_text(), TAGS, record(name))
     spans = BeautifulSoup(book.page(name), "html.parser").select("span.pasted-text")
     assert len(spans) == len(roles)
     for glued, _ in roles:
         source, _, key = glued.rpartition("::")  # another page's figure: that page's record
-        record = json.loads((book.html / f"{source.removesuffix('.md') or name}.figures.json").read_text())
-        assert key in record, f"{name}: {key!r} is glued but not published"
+        assert key in record(source.removesuffix(".md") or name), f"{name}: {key!r} is glued but not published"
 
 
 def shown_number(text):

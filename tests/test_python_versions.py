@@ -101,12 +101,15 @@ def test_line_profilers_back_end_is_said_from_the_release_each_python_has(tiny):
     data["pythons"][1]["environment"]["Python"] = "3.12.1 (CPython)"
     for python in data["pythons"]:
         python["environment"]["line_profiler"] = "5.1.0"
-    said = Comparison(data).figures()["py_line_profiler_said"]
-    assert said == ("Here every Python compared has line_profiler 5.1.0: it hears of lines"
-                    " through sys.monitoring on 3.12.1.")
+    said = Comparison(data).figures()
+    assert (said["py_lp_one_release"], said["py_lp_release"]) == (True, "5.1.0")
+    assert (said["py_lp_monitoring"], said["py_lp_monitoring_on"]) == ("every", "3.12.1")
     data["pythons"][1]["environment"]["line_profiler"] = "4.2.0"
-    said = Comparison(data).figures()["py_line_profiler_said"]
-    assert "4.2.0 (3.12.1)" in said and said.endswith("only on none of them.")
+    said = Comparison(data).figures()
+    assert not said["py_lp_one_release"] and said["py_lp_releases"] == "5.1.0 (3.11.7) and 4.2.0 (3.12.1)"
+    assert said["py_lp_monitoring"] == "none"
+    data["pythons"][1]["environment"]["Python"] = "3.11.8 (CPython)"
+    assert Comparison(data).figures()["py_lp_monitoring"] == "no-python"
 
 
 def test_a_python_that_reverses_a_step_of_the_episode_fails_the_build(tiny):
@@ -150,12 +153,10 @@ def test_each_python_says_where_it_comes_from_and_how_it_was_built(tiny):
 def test_the_prose_says_whether_it_compares_like_with_like(tiny):
     data = two_pythons(tiny)
     figures = Comparison(data).figures()
-    assert figures["py_like_with_like"] and ": like with like" in figures["py_builds"]
-    assert figures["py_diff_builds"].startswith("Both are built alike")
+    assert figures["py_sources"] == "alike" and figures["py_diff_alike"]
     data["pythons"][1]["environment"]["Python from"] = "somewhere else"
     figures = Comparison(data).figures()
-    assert not figures["py_like_with_like"] and "not like with like" in figures["py_builds"]
-    assert figures["py_diff_builds"].startswith("Their builds differ")
+    assert figures["py_sources"] == "mixed" and not figures["py_diff_alike"]
     assert figures["py_diff_slow_build"].startswith("somewhere else; sysconfig")
 
 
@@ -182,8 +183,9 @@ def test_the_float_sum_changed_with_python_3_12(tiny):
     data = before_and_after_compensated_sum(tiny, 2.0)
     comparison = Comparison(data)
     comparison.check_float_sum(float_sums(data, "0.0", "1.0"))
-    said = comparison.figures()["py_sum_timing"]
-    assert said.startswith("Here Python 3.11.7 and Python 3.12.1") and "every round" in said
+    said = comparison.figures()
+    assert (said["py_sum_old"], said["py_sum_new"], said["py_sum_case"]) == ("3.11.7", "3.12.1", "slower")
+    assert float(said["py_sum_ratio_text"]) == pytest.approx(2.0)
     with pytest.raises(ClaimError, match="every Python before 3.12 prints 0.0"):
         comparison.check_float_sum(float_sums(data, "0.0", "0.0"))
 
@@ -192,11 +194,11 @@ def test_slice_and_sum_on_3_12_is_said_as_measured_and_only_for_pythons_built_al
     data = before_and_after_compensated_sum(tiny, 1.0)  # no slower: close, not ordered
     comparison = Comparison(data)
     comparison.check_float_sum(float_sums(data, "0.0", "1.0"))
-    assert "overlap: close" in comparison.figures()["py_sum_timing"]
+    assert comparison.figures()["py_sum_case"] == "close"
     data["pythons"][1]["environment"]["Python build"] = "a build unlike the first"
     comparison = Comparison(data)
     comparison.check_float_sum(float_sums(data, "0.0", "1.0"))  # builds differ: no timing claim
-    assert comparison.figures()["py_sum_timing"].startswith("No Python before 3.12 is compared here")
+    assert comparison.figures()["py_sum_case"] == "no-pair"
 
 
 # -- the page, as built -----------------------------------------------------------------------
@@ -214,7 +216,7 @@ def published(book):
 def test_every_prose_number_is_the_published_one(page, published):
     from cells import lesson_n
     expected = {**Comparison(published).figures(), "episode_n": lesson_n()}
-    roles = glue_roles(PAGE_SOURCE.read_text(), build_tags(len(published["pythons"])))
+    roles = glue_roles(PAGE_SOURCE.read_text(), build_tags(len(published["pythons"])), expected)
     spans = [s.get_text() for s in page.select("span.pasted-text")]
     assert len(spans) == len(roles) > 5
     for (key, spec), shown in zip(roles, spans):

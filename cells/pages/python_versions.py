@@ -60,17 +60,12 @@ class Comparison:
         """Two Pythons of the same known source, built with the same options: like with like."""
         return _build_of(first) == _build_of(second) and "unknown" not in _build_of(first)[0]
 
-    def builds_said(self):
-        """One sentence: where the Pythons compared come from, and whether that is like with like."""
+    def sources(self):
+        """What the Pythons compared are to each other: "single" (one Python), "alike" (one
+        source, built alike: like with like) or "mixed"."""
         if len(self.results) == 1:
-            return f"Only one Python was compared, {self.versions[0]} ({_build(self.results[0])})."
-        if all(self.alike(self.results[0], r) for r in self.results):
-            return (f"The Pythons compared, {_and(self.versions)}, all come from one source and are"
-                    f" built alike ({_build(self.results[0])}): like with like, each version as"
-                    " that source builds it.")
-        each = _and([f"{v} ({_build(r)})" for r, v in zip(self.results, self.versions)])
-        return (f"The Pythons compared are {each}: not like with like, so a difference between"
-                " two of them of different builds is not a difference between their versions alone.")
+            return "single"
+        return "alike" if all(self.alike(self.results[0], r) for r in self.results) else "mixed"
 
     def sum_pair(self):
         """(older, newer): the newest Python before 3.12 and the oldest from 3.12 that are built
@@ -80,21 +75,22 @@ class Comparison:
         pairs = [(old, new) for old in reversed(older) for new in newer if self.alike(old, new)]
         return pairs[0] if pairs else None
 
-    def sum_said(self):
+    def sum_figures(self):
+        """What the pair of sum_pair() shows of slice_sum: the two versions, their build, the
+        ratio of the medians (newer over older) to the digits its spread supports, and the case:
+        "slower" when every round on the newer was slower than every round on the older, "close"
+        when they overlap, "no-pair" when there is no such pair."""
         pair = self.sum_pair()
         if pair is None:
-            return ("No Python before 3.12 is compared here with a later one built the same way,"
-                    " so its table cannot show that cost apart from the builds.")
+            return {"py_sum_case": "no-pair"}
         old, new = pair
-        old_v, new_v = (_version(r) for r in pair)
         slow, fast = new["steps"][SLICE_SUM], old["steps"][SLICE_SUM]
-        ratio = supported(slow["median"] / fast["median"], ratio_spread(slow, fast))
-        # Said as measured: ordered only beyond the spread of the rounds, else close.
-        found = ("every round of it slower than every round on " + old_v
-                 if slow["min"] > fast["max"] else
-                 "but the rounds of the two overlap: close, on this machine")
-        return (f"Here Python {old_v} and Python {new_v} are built alike ({_build(old)}), and"
-                f" slice_sum took {ratio} times as long on {new_v} (medians), {found}.")
+        return {"py_sum_old": _version(old), "py_sum_new": _version(new),
+                "py_sum_build": _build(old),
+                "py_sum_ratio_text": supported(slow["median"] / fast["median"],
+                                               ratio_spread(slow, fast)),
+                # said as measured: ordered only beyond the spread of the rounds, else close
+                "py_sum_case": "slower" if slow["min"] > fast["max"] else "close"}
 
     def check_float_sum(self, run):
         """The run of FLOAT_SUM under each Python, in order: 0.0 before 3.12 and 1.0 from 3.12 on.
@@ -135,12 +131,9 @@ class Comparison:
             "py_diff_step": short(step), "py_diff_slow": slow,
             "py_diff_fast": fast,
             "py_diff_slow_build": _build(slow_result), "py_diff_fast_build": _build(fast_result),
-            "py_diff_builds": ("Both are built alike, so this is a difference between the two versions"
-                               " as that source builds them." if self.alike(slow_result, fast_result)
-                               else "Their builds differ, so this is not a difference between the"
-                               " versions alone: it includes how each was built."),
-            "py_like_with_like": all(self.alike(self.results[0], r) for r in self.results),
-            "py_builds": self.builds_said(), "py_sum_timing": self.sum_said(),
+            "py_diff_alike": self.alike(slow_result, fast_result),
+            "py_sources": self.sources(), "py_first_build": _build(self.results[0]),
+            **self.sum_figures(),
             "py_algorithm_gain_min": min(algorithm), "py_total_gain_min": min(total),
             "py_algorithm_gain_at_least": at_least(min(algorithm)),
             "py_total_gain_at_least": at_least(min(total)),
@@ -148,7 +141,7 @@ class Comparison:
             "py_kernprof_min": min(kernprof), "py_kernprof_max": max(kernprof),
             "py_cprofile_range": self.slowdown_range("cProfile"),
             "py_kernprof_range": self.slowdown_range("kernprof -l"),
-            "py_line_profiler_said": self.line_profiler_said(),
+            **self.line_profiler_figures(),
             "py_lp_monitoring_release": ".".join(map(str, LINE_PROFILER_MONITORING)),
             "py_lp_tracing_releases": f"{LINE_PROFILER_MONITORING[0] - 1}.x",
             "py_swaps": "; ".join(f"{short(a)} and {short(b)}" for a, b in self.swapping_pairs())
@@ -167,24 +160,21 @@ class Comparison:
         low, high = min(said)[1], max(said)[1]
         return low if low == high else f"{low} to {high}"
 
-    def line_profiler_said(self):
-        """Which line_profiler each Python has, and whether it hears of lines through
-        sys.monitoring: from line_profiler 5.0, on Python 3.12 and newer."""
-        releases = {r["environment"]["line_profiler"] for r in self.results}
+    def line_profiler_figures(self):
+        """Which line_profiler each Python has, and on which of them it hears of lines through
+        sys.monitoring: from line_profiler 5.0, on Python 3.12 and newer. `py_lp_monitoring` is
+        "every" (each Python that has sys.monitoring), "some", "none", or "no-python" (no Python
+        compared has sys.monitoring)."""
+        releases = [r["environment"]["line_profiler"] for r in self.results]
         monitoring = [v for r, v in zip(self.results, self.versions)
                       if _minor(v) >= SYS_MONITORING and _release(r["environment"]["line_profiler"])
                       >= LINE_PROFILER_MONITORING]
         newer = [v for v in self.versions if _minor(v) >= SYS_MONITORING]
-        which = (f"every Python compared has line_profiler {releases.pop()}" if len(releases) == 1
-                 else "the Pythons compared have line_profiler " + _and(
-                     [f"{r['environment']['line_profiler']} ({v})"
-                      for r, v in zip(self.results, self.versions)]))
-        if not newer:
-            return f"Here {which}, on Pythons that have no sys.monitoring."
-        if monitoring == newer:
-            return f"Here {which}: it hears of lines through sys.monitoring on {_and(newer)}."
-        return (f"Here {which}: it hears of lines through sys.monitoring only on "
-                f"{_and(monitoring) if monitoring else 'none of them'}.")
+        case = ("no-python" if not newer else "every" if monitoring == newer
+                else "some" if monitoring else "none")
+        return {"py_lp_one_release": len(set(releases)) == 1, "py_lp_release": releases[0],
+                "py_lp_releases": _and([f"{r} ({v})" for r, v in zip(releases, self.versions)]),
+                "py_lp_monitoring": case, "py_lp_monitoring_on": _and(monitoring or ["none"])}
 
     def check_claims(self):
         """Correct first: every Python gives the same verdict for every step, and the expected
