@@ -49,8 +49,6 @@ html_static_path = ["docs/_static"]  # relative to this file, which sits at the 
 html_css_files = ["lesson.css"]
 # A click on the link in a solution's title goes to its exercise, and does not open the solution
 html_js_files = ["solutions.js"]
-# Files the pages publish (measurements.json, ...), copied into the site after every page has run.
-html_extra_path = ["_build/preview/published" if PREVIEW else "_build/published"]
 
 html_theme_options = {
     "home_page_in_toc": True,

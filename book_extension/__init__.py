@@ -3,8 +3,9 @@
 - the notebook kernel finds the pages' helpers (cells/) and runs on the build's own interpreter;
 - {only} tags say which Python built the book and how many Pythons it compared;
 - the repository, issue and edit buttons point at where this copy of the book came from;
-- the files the pages publish (measurements, the lesson-code archive, the versions used) start
-  from an empty folder and are copied into the site;
+- what each page hands to the build (its claims, figures and published files) is gathered from
+  its executed notebook and written into the site (page_data.py), with the lesson-code archive
+  and the versions used;
 - the lesson's commands run in a learner's environment, and each is logged (for the
   shown-command test and maintainer/build_cost.py);
 - the download menu offers each page's executed notebook;
@@ -42,6 +43,7 @@ from . import (
     instructor_guide,
     lesson_scripts,
     mathml,
+    page_data,
     progress,
     schedule,
 )
@@ -124,23 +126,11 @@ def _log_commands(app):
     os.environ["LESSON_COMMAND_LOG"] = str(log)
 
 
-def _published(app):
-    """The folder the pages publish into, conf.py's first html_extra_path."""
-    return Path(app.confdir) / app.config.html_extra_path[0]
-
-
-def _published_folder_exists(app, config):
-    _published(app).mkdir(parents=True, exist_ok=True)  # Sphinx drops a missing extra path
-
-
-def _fresh_published_folder(app):
-    # Nothing from an earlier build may be published by this one (html_extra_path copies it).
-    published = _published(app)
-    for stale in published.iterdir():
-        shutil.rmtree(stale) if stale.is_dir() else stale.unlink()  # profiles/ is a folder
-    os.environ["LESSON_PUBLISH_DIR"] = str(published)
-    _zip_lesson_code(published / "lesson-code.zip")
-    (published / "build-versions.txt").write_text(versions_file(), encoding="utf-8")
+def _write_downloads(app, exception):
+    """The learner's download of the lesson code, and the versions this build used, in the site."""
+    if exception is None:
+        _zip_lesson_code(Path(app.outdir) / "lesson-code.zip")
+        (Path(app.outdir) / "build-versions.txt").write_text(versions_file(), encoding="utf-8")
 
 
 def _zip_lesson_code(archive):
@@ -167,6 +157,7 @@ def setup(app):
     mathml.setup(app)
     alternatives.setup(app)
     exercises.setup(app)
+    page_data.setup(app)
     claims_report.setup(app)
     progress.setup(app)
     schedule.setup(app)
@@ -176,13 +167,12 @@ def setup(app):
     if os.environ.get("LESSON_PREVIEW") == "1":
         from .preview import setup_preview
         setup_preview(app)
-    app.connect("config-inited", _published_folder_exists, priority=100)
     app.connect("config-inited", _tags_and_buttons)
     app.connect("builder-inited", _refuse_parallel_execution)
     app.connect("builder-inited", _log_commands)
     app.connect("builder-inited", _learner_environment)
     app.connect("builder-inited", _profiler_tags)
-    app.connect("builder-inited", _fresh_published_folder)
+    app.connect("build-finished", _write_downloads)
     app.connect("html-page-context", _offer_notebooks)
     app.connect("build-finished", _copy_notebooks)
     return {"parallel_read_safe": False, "parallel_write_safe": True}

@@ -1,8 +1,8 @@
 """Every claim the pages checked, with its margin: published as claims.json, listed in the build
 report (the `claims-report` directive), and summed up at the end of the build's log.
 
-Each page's cells write <page>.claims.json (cells/claims.py). Once every page has run, they are
-gathered, closest to failing first; the report page, whichever order it was read in, is filled
+Each page's claims come with its executed notebook (page_data.py). Once every page is read, they
+are sorted, closest to failing first; the report page, whichever order it was read in, is filled
 in when it is written.
 """
 import json
@@ -15,6 +15,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from build_support.settings import FLAG_RATIO
 
+from . import page_data
 from .tables import table
 
 CLOSEST_IN_LOG = 5
@@ -32,13 +33,8 @@ class ClaimsReport(SphinxDirective):
         return [claims_placeholder()]
 
 
-def gathered(folders):
-    """Every claim recorded in these folders' <page>.claims.json: failed first, then by margin
-    (closest to failing first), then the exact facts."""
-    claims = []
-    for folder in folders:
-        for path in sorted(Path(folder).glob("*.claims.json")):
-            claims += json.loads(path.read_text(encoding="utf-8"))
+def closest_first(claims):
+    """Failed first, then by margin (closest to failing first), then the exact facts."""
     return sorted(claims, key=_closest_first)
 
 
@@ -52,16 +48,8 @@ def flagged(entry):
     return entry["kind"] != "exact" and (not entry["held"] or (entry["ratio"] or math.inf) < FLAG_RATIO)
 
 
-def _claim_folders(app):
-    pages = getattr(app.env, "lesson_page_data", None)
-    if pages is not None:  # the preview keeps each page's files in a folder of its own
-        from .preview import PAGE_DATA
-        return [PAGE_DATA / key for key in sorted(set(pages.values()))]
-    return [Path(app.confdir) / app.config.html_extra_path[0]]
-
-
 def _gather(app, env):
-    claims = gathered(_claim_folders(app))
+    claims = closest_first(page_data.claims(env))
     env.lesson_claims = claims
     Path(app.outdir).mkdir(parents=True, exist_ok=True)
     (Path(app.outdir) / "claims.json").write_text(json.dumps(

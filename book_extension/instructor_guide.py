@@ -18,6 +18,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from build_support.settings import PROFILES, lesson_n
 
+from . import page_data
 from .page_sections import cell_sections, headings
 from .tables import table
 
@@ -57,19 +58,10 @@ def slowest_by_section(events, page, sections):
     return slowest, lost
 
 
-def published_folders(app):
-    """Where the pages published their files: one folder, or in the preview one per page."""
-    pages = getattr(app.env, "lesson_page_data", None)
-    if pages is not None:
-        from .preview import PAGE_DATA
-        return [PAGE_DATA / key for key in sorted(set(pages.values()))]
-    return [Path(app.confdir) / app.config.html_extra_path[0]]
-
-
 def published_profiles(app):
-    """The names of the profiles published in profiles/, sorted."""
-    return sorted({path.name for folder in published_folders(app)
-                   for path in (folder / PROFILES).glob("*") if path.is_file()})
+    """The names of the profiles the pages published in profiles/, sorted."""
+    return sorted(name.removeprefix(f"{PROFILES}/") for name in page_data.published(app.env)
+                  if name.startswith(f"{PROFILES}/"))
 
 
 def profile_commands(names):

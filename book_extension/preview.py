@@ -7,16 +7,14 @@ the packages the cells import (cells/, readers/, charts/, build_support/, subfol
 conf.py and book_extension/__init__.py, the interpreter and every package installed beside it,
 and LESSON_N. The key goes into the page's kernelspec, which the cache hashes. Before each build every keyed page's
 key is computed afresh, and a page whose key changed is read (and so run) again: no file times are
-trusted. Files a page publishes (measurements.json) are kept per key too, so a page taken from the
-cache comes with the data of the same run.
+trusted. What a page publishes travels in its executed notebook (page_data.py), so a page taken
+from the cache comes with the data of the same run.
 
 `make html` uses none of this: it always runs every page.
 """
 import functools
 import hashlib
-import os
 import re
-import shutil
 from pathlib import Path
 
 from build_support.settings import CODE_PACKAGES, LESSON_CODE, lesson_n
@@ -24,7 +22,6 @@ from build_support.versions import versions_file
 
 ROOT = Path(__file__).resolve().parent.parent
 PREVIEW = ROOT / "_build" / "preview"
-PAGE_DATA = PREVIEW / "page-data"  # one folder per key: what that run of the page published
 
 CODE_CELL = re.compile(r"^```\{code-cell\}.*?^```\s*$", re.MULTILINE | re.DOTALL)
 ANY_CELL = re.compile(r"\{code-cell\}")
@@ -98,9 +95,6 @@ def _key_the_page(app, docname, source):
     source[0] = with_key(text, key)
     for path in dependencies(text):
         app.env.note_dependency(str(path))
-    folder = PAGE_DATA / key
-    folder.mkdir(parents=True, exist_ok=True)
-    os.environ["LESSON_PUBLISH_DIR"] = str(folder)  # the page's kernel starts after this
     app.env.lesson_page_data[docname] = key
 
 
@@ -124,15 +118,8 @@ def _changed_keys(app, env, added, changed, removed):
     return stale
 
 
-def _publish_page_data(app, exception):
-    if exception is None:
-        for key in app.env.lesson_page_data.values():
-            shutil.copytree(PAGE_DATA / key, app.outdir, dirs_exist_ok=True)
-
-
 def setup_preview(app):
     app.connect("env-before-read-docs", _remember_keys)
     app.connect("env-purge-doc", _forget_page)
     app.connect("source-read", _key_the_page)
     app.connect("env-get-outdated", _changed_keys)
-    app.connect("build-finished", _publish_page_data)

@@ -13,30 +13,20 @@ less than FLAG_RATIO (build_support/settings.py) is flagged in the build report:
   ordered: the slower one's fastest run is slower than the faster one's slowest run; or, with
   `by=k`, the medians differ by more than the factor k, which the page states.
 
-Every claim a page makes is written to `<page>.claims.json` in the published folder, and the
-build report lists them all (book_extension/claims_report.py). A failed claim is recorded too,
-then raised: the cell fails and the build with it, naming the page, the cell, the claim, its
-figures and its margin.
+Every claim a page makes leaves the kernel inside the executed notebook (cells/page_data.py);
+the build gathers them when it reads the page, and the build report lists them all, closest to
+failing first (book_extension/claims_report.py). A failed claim is handed over too, then raised:
+the cell fails and the build with it, naming the page, the cell, the claim, its figures and its
+margin.
 """
 import math
 import numbers
-import os
 
-from .publish import publish
-
-_page = None  # the page whose claims are being recorded (Record sets it)
-_ledger = []
+from .page_data import send
 
 
 class ClaimError(AssertionError):
     """A sentence of the lesson does not hold on this build's measurements."""
-
-
-def record_for(page):
-    """Record the claims that follow as `page`'s, in <page>.claims.json (None: stop recording)."""
-    global _page
-    _page = page
-    _ledger.clear()
 
 
 def claim(holds, statement, **figures):
@@ -81,11 +71,6 @@ def claim_slower(slow, fast, statement, by=None, **figures):
                   value / by, figures)
 
 
-def ledger():
-    """The claims recorded so far on this page."""
-    return list(_ledger)
-
-
 def _spread(summary):
     return {key: summary[key] for key in ("median", "min", "max")}
 
@@ -96,12 +81,10 @@ def _positive(*thresholds):
 
 
 def _check(holds, statement, kind, value, threshold, ratio, figures):
-    entry = {"page": _page, "statement": statement, "kind": kind, "held": holds,
+    entry = {"statement": statement, "kind": kind, "held": holds,
              "value": _plain(value), "threshold": _plain(threshold), "ratio": _plain(ratio),
              "figures": {name: _short(figure) for name, figure in figures.items()}}
-    if _page is not None and os.environ.get("LESSON_PUBLISH_DIR"):  # a page, being built
-        _ledger.append(entry)
-        publish(_ledger, f"{_page}.claims.json")
+    send("claim", claim=entry)
     if not holds:
         raise ClaimError(failure_message(entry))
     return entry
@@ -121,7 +104,7 @@ def margin_text(entry):
 
 def failure_message(entry):
     shown = ", ".join(f"{name} = {value}" for name, value in entry["figures"].items())
-    where = f"{entry['page']}: " if entry["page"] else ""
+    where = f"{entry['page']}: " if entry.get("page") else ""
     return (f"{where}The lesson claims that {entry['statement']}, but on this build {shown}"
             f" ({margin_text(entry)}).")
 

@@ -17,6 +17,8 @@ from build_support.settings import LESSON_CODE, PROFILES, SCRATCH_PREFIX, lesson
 from readers.profile_files import line_table, listing_agrees, profile_stats
 from readers.text_output import time_report
 
+from .publish import publish_file
+
 
 class CommandError(RuntimeError):
     """A lesson command ended differently from what the page expects."""
@@ -153,22 +155,8 @@ class Shown:
 
 def _publish_profile(path):
     """Publish a profile a command saved as profiles/<its name>, for learners whose laptops are
-    too slow to make it (the instructor guide lists them). Outside a build, nothing."""
-    folder = os.environ.get("LESSON_PUBLISH_DIR")
-    if not folder:
-        return
-    target = Path(folder) / PROFILES / path.name
-    # Pages run one after the other, each in its own kernel: a file this kernel did not write was
-    # published by another page (a preview's folder belongs to one page and may be reused).
-    if (target.exists() and path.name not in _published_here and os.environ.get("LESSON_PREVIEW") != "1"):
-        raise CommandError(f"{PROFILES}/{path.name} was already published by another page: save"
-                           " this profile under another name (cprofile's saved=...)")
-    target.parent.mkdir(exist_ok=True)
-    shutil.copy2(path, target)
-    _published_here.add(path.name)
-
-
-_published_here = set()  # the profiles this kernel (one page) published
+    too slow to make it (the instructor guide lists them)."""
+    publish_file(path, f"{PROFILES}/{path.name}")
 
 
 def _record(run, python):

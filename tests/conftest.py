@@ -101,7 +101,8 @@ def book(tmp_path_factory, request):
     return build
 
 
-SLOW_MODULES = {"test_rebuild", "test_shown_commands", "test_preview", "test_book"}
+SLOW_MODULES = {"test_rebuild", "test_shown_commands", "test_preview", "test_book",
+                "test_page_data"}  # test_page_data: small sites, whose kernels talk over loopback
 SLOW_TESTS = {"test_the_setup_page_works_on_each_python",  # a venv and numpy per Python
               # small sites that run a notebook kernel, which talks over the loopback network
               "test_the_page_keeps_the_sentences_whose_condition_holds",

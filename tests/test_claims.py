@@ -6,8 +6,8 @@ import json
 import pytest
 
 from book_extension import progress
-from book_extension.claims_report import flagged, gathered, report_nodes
-from cells import Record, claims
+from book_extension.claims_report import closest_first, flagged, report_nodes
+from cells import claims
 from cells.claims import (
     ClaimError,
     claim,
@@ -19,13 +19,11 @@ from cells.claims import (
 
 
 @pytest.fixture
-def page(tmp_path, monkeypatch):
-    """Claims recorded for a page, published into tmp_path, as during a build."""
-    monkeypatch.setenv("LESSON_PUBLISH_DIR", str(tmp_path))
-    monkeypatch.setenv("LESSON_PAGE", "")  # restored afterwards: Record sets it
-    Record("a-page")
-    yield tmp_path
-    claims.record_for(None)
+def sent(monkeypatch):
+    """The claims a page's kernel hands to the build, as the build gathers them for "a-page"."""
+    handed = []
+    monkeypatch.setattr(claims, "send", lambda kind, claim: handed.append({"page": "a-page", **claim}))
+    return handed
 
 
 def spread(median, low, high):
@@ -69,16 +67,14 @@ def test_a_ratio_needs_a_positive_threshold_and_a_bad_value_just_fails():
         claim_above(-1.0, 1.0, "a negative value")
 
 
-def test_every_claim_of_a_page_is_published_failed_ones_too(page):
+def test_every_claim_is_handed_to_the_build_failed_ones_too(sent):
     claim_above(2.0, 1.0, "first")
-    with pytest.raises(ClaimError, match="a-page: The lesson claims that second"):
+    with pytest.raises(ClaimError, match="The lesson claims that second"):
         claim_above(1.0, 2.0, "second")
-    recorded = json.loads((page / "a-page.claims.json").read_text())
-    assert [(c["statement"], c["held"], c["page"]) for c in recorded] == [
-        ("first", True, "a-page"), ("second", False, "a-page")]
+    assert [(c["statement"], c["held"]) for c in sent] == [("first", True), ("second", False)]
 
 
-def test_the_report_lists_failed_then_closest_then_exact(page):
+def test_the_report_lists_failed_then_closest_then_exact(sent):
     claim(True, "a fact")
     with pytest.raises(ClaimError):
         claim(False, "a broken fact")
@@ -86,7 +82,7 @@ def test_the_report_lists_failed_then_closest_then_exact(page):
     claim_above(1.05, 1.0, "close")
     with pytest.raises(ClaimError):
         claim_above(0.9, 1.0, "broken")
-    listed = gathered([page])
+    listed = closest_first(sent)
     assert [c["statement"] for c in listed] == ["broken", "a broken fact", "close", "far", "a fact"]
     assert [flagged(c) for c in listed] == [True, False, True, False, False]
     summary, table, _, facts = report_nodes(listed)

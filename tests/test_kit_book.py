@@ -23,12 +23,10 @@ pytestmark = pytest.mark.slow  # a kernel per build
 
 
 def build(source, folder):
-    published = folder / "published"
-    published.mkdir(parents=True, exist_ok=True)
     return subprocess.run(
         [sys.executable, "-m", "sphinx", "-b", "html", "-W", "--keep-going", "-E", "-q", str(source),
          str(folder / "html"), "-d", str(folder / "doctrees")],
-        env={**_environment(), "KIT_PUBLISHED": str(published), "KIT_ROOT": str(KIT.parents[2])},
+        env={**_environment(), "KIT_ROOT": str(KIT.parents[2])},
         text=True, timeout=600, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
 
 

@@ -1,12 +1,11 @@
 """What the pages show names the files of the scratch copy as a learner's own lesson folder
 would, and the profiles the pages save are published (cells/commands.py)."""
-import pstats
 import tempfile
 
 import pytest
-from line_profiler import load_stats
 
-from cells.commands import PROFILES, SCRATCH_PREFIX, CommandError, Scratch, without_scratch
+from cells import commands
+from cells.commands import PROFILES, SCRATCH_PREFIX, Scratch, without_scratch
 
 
 @pytest.fixture(scope="module")
@@ -30,19 +29,12 @@ def test_line_profilers_own_output_shows_no_scratch_folder(scratch):
     assert "Wrote profile results to profile_output.txt" in run.output
 
 
-def test_saved_profiles_are_published_and_load(tmp_path, monkeypatch):
-    monkeypatch.setenv("LESSON_PUBLISH_DIR", str(tmp_path))
+def test_saved_profiles_are_handed_to_the_build(monkeypatch):
+    handed = {}
+    monkeypatch.setattr(commands, "publish_file", lambda path, name: handed.update({name: path.read_bytes()}))
     lesson = Scratch()
     lesson.cprofile("sum_nexts_original.py", 30)
     lesson.kernprof("sum_nexts_original.py", 30)
-    assert pstats.Stats(str(tmp_path / PROFILES / "sum_nexts_original.cprofile")).total_calls > 0
-    assert load_stats(tmp_path / PROFILES / "sum_nexts_original.py.lprof").timings
-    lesson.cprofile("sum_nexts_original.py", 20)  # the same page may save it again
-
-
-def test_a_profile_another_page_published_is_not_overwritten(tmp_path, monkeypatch):
-    monkeypatch.setenv("LESSON_PUBLISH_DIR", str(tmp_path))
-    (tmp_path / PROFILES).mkdir()
-    (tmp_path / PROFILES / "words.cprofile").write_text("another page's")
-    with pytest.raises(CommandError, match="already published by another page"):
-        Scratch().cprofile("exercise_word_counts.py", 200, saved="words.cprofile")
+    assert sorted(handed) == [f"{PROFILES}/sum_nexts_original.cprofile", f"{PROFILES}/sum_nexts_original.py.lprof"]
+    saved = lesson.file("sum_nexts_original.cprofile")
+    assert handed[f"{PROFILES}/sum_nexts_original.cprofile"] == saved.read_bytes()

@@ -7,12 +7,10 @@ from pathlib import Path
 ROOT = Path(os.environ.get("KIT_ROOT") or Path(__file__).resolve().parents[3])  # the repository
 sys.path.insert(0, str(ROOT))
 os.environ["PYTHONPATH"] = str(ROOT)  # the kernel imports cells/ and book_extension/
-os.environ["LESSON_PUBLISH_DIR"] = os.environ["KIT_PUBLISHED"]  # the test's own folder
 
-extensions = ["myst_nb", "book_extension.progress", "book_extension.schedule",
+extensions = ["myst_nb", "book_extension.page_data", "book_extension.progress", "book_extension.schedule",
               "book_extension.instructor_guide", "book_extension.cheat_sheet"]
 myst_enable_extensions = ["substitution", "colon_fence"]
 nb_execution_mode = "force"
 nb_execution_raise_on_error = True
 nb_render_markdown_format = "myst"
-html_extra_path = [os.environ["KIT_PUBLISHED"]]
