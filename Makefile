@@ -77,15 +77,15 @@ html: venv
 # Preview for writers: pages re-run only when their cells or what they run changed (see
 # book_extension/preview.py); prose edits show in seconds. `make html` stays the real build.
 PREVIEW := _build/preview
-PREVIEWFLAGS := -b html -c . -n --keep-going -d $(PREVIEW)/doctrees
+PREVIEWFLAGS := -b html -c . -n --keep-going -d $(PREVIEW)/doctrees -t preview
 WATCH := --watch lesson_code --watch cells --watch readers --watch charts --watch build_support --watch book_extension --watch conf.py --watch requirements.txt \
 	--re-ignore '(__pycache__|\.lprof$$|\.cprofile$$|\.ipynb$$)'
 
 preview: venv
-	LESSON_PREVIEW=1 $(BIN)/sphinx-build $(PREVIEWFLAGS) docs $(PREVIEW)/html
+	$(BIN)/sphinx-build $(PREVIEWFLAGS) docs $(PREVIEW)/html
 
 serve: venv
-	LESSON_PREVIEW=1 $(BIN)/sphinx-autobuild $(WATCH) --host 127.0.0.1 --port 8000 \
+	$(BIN)/sphinx-autobuild $(WATCH) --host 127.0.0.1 --port 8000 \
 	  docs $(PREVIEW)/html $(PREVIEWFLAGS)
 
 # The tests read the built site as readers do: in Debian's Chromium (driven by Playwright), with

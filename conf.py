@@ -28,7 +28,7 @@ myst_heading_anchors = 3
 
 # `make serve` previews with a cache keyed on everything a page's outputs depend on
 # (book_extension/preview.py); `make html`, the authoritative build, runs every page every time.
-PREVIEW = os.environ.get("LESSON_PREVIEW") == "1"
+PREVIEW = tags.has("preview")  # noqa: F821 (Sphinx gives conf.py its tags: make serve adds -t preview)
 
 # MyST-NB: the build is the test, so every page runs every time.
 nb_execution_mode = "cache" if PREVIEW else "force"

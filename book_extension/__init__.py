@@ -30,6 +30,7 @@ from pathlib import Path
 
 from sphinx.errors import ExtensionError
 
+from build_support import build_context
 from build_support.learner_profilers import pinned_for_this_python, py_spy_refusal
 from build_support.pythons import build_tags, find_pythons, learner_venv_stamp, learner_venv_steps
 from build_support.settings import LESSON_CODE, lesson_files
@@ -52,15 +53,15 @@ from .repository import repository_url
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _kernel_environment():
+def _kernel_environment(app):
     # The kernel imports cells/ from the repository root, and must be this very interpreter.
     os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
-    os.environ["LESSON_BUILD_PYTHON"] = sys.executable
+    app.kernel_context = {"build_python": sys.executable}
 
 
 def _tags_and_buttons(app, config):
     found = len(find_pythons())
-    os.environ["LESSON_PYTHONS_FOUND"] = str(found)  # the page checks it compared as many
+    app.kernel_context["pythons_found"] = found  # the page checks it compared as many
     for tag, wanted in build_tags(found).items():
         if wanted:
             app.tags.add(tag)
@@ -81,8 +82,8 @@ def _learner_environment(app):
     venv = Path(app.outdir).parent / "learner-venv"
     requirements = LESSON_CODE / "requirements.txt"
     stamp = learner_venv_stamp(sys.executable, requirements)
+    app.kernel_context["learner_venv"] = str(venv)
     if (venv / "stamp").is_file() and (venv / "stamp").read_text(encoding="utf-8") == stamp:
-        os.environ["LESSON_LEARNER_VENV"] = str(venv)
         return
     _remove(venv)
     for step in learner_venv_steps(sys.executable, venv, requirements):
@@ -92,7 +93,6 @@ def _learner_environment(app):
             raise ExtensionError(f"could not make the learner's environment ({shlex.join(step)}):"
                                  f" {made.stderr.strip() or made.stdout.strip()}")
     (venv / "stamp").write_text(stamp, encoding="utf-8")
-    os.environ["LESSON_LEARNER_VENV"] = str(venv)
 
 
 def _remove(venv):
@@ -109,11 +109,9 @@ def _profiler_tags(app):
     install it on this Python."""
     # LESSON_PY_SPY_REFUSED, set before the build, shows a maintainer the page such a machine gets.
     said = os.environ.get("LESSON_PY_SPY_REFUSED") or py_spy_refusal(
-        Path(os.environ["LESSON_LEARNER_VENV"]) / "bin")
-    if said:
-        os.environ["LESSON_PY_SPY_REFUSED"] = said
-    else:
-        os.environ.pop("LESSON_PY_SPY_REFUSED", None)
+        Path(app.kernel_context["learner_venv"]) / "bin")
+    app.kernel_context["py_spy_refused"] = said
+    if not said:
         app.tags.add("py_spy")
     if pinned_for_this_python("pyinstrument"):
         app.tags.add("pyinstrument")
@@ -123,7 +121,12 @@ def _log_commands(app):
     # The lesson's commands log their wall time here; maintainer/build_cost.py replays them.
     log = Path(app.outdir).parent / "lesson-commands.jsonl"
     log.unlink(missing_ok=True)
-    os.environ["LESSON_COMMAND_LOG"] = str(log)
+    app.kernel_context["command_log"] = str(log)
+
+
+def _tell_the_kernels(app):
+    # What the kernels need of this build, in their profile (build_support/build_context.py)
+    build_context.write(progress.kernel_profile(app), **app.kernel_context)
 
 
 def _write_downloads(app, exception):
@@ -153,7 +156,7 @@ def _copy_notebooks(app, exception):
 
 
 def setup(app):
-    _kernel_environment()
+    _kernel_environment(app)
     mathml.setup(app)
     alternatives.setup(app)
     exercises.setup(app)
@@ -164,7 +167,7 @@ def setup(app):
     instructor_guide.setup(app)
     cheat_sheet.setup(app)
     lesson_scripts.setup(app)
-    if os.environ.get("LESSON_PREVIEW") == "1":
+    if app.tags.has("preview"):
         from .preview import setup_preview
         setup_preview(app)
     app.connect("config-inited", _tags_and_buttons)
@@ -172,6 +175,7 @@ def setup(app):
     app.connect("builder-inited", _log_commands)
     app.connect("builder-inited", _learner_environment)
     app.connect("builder-inited", _profiler_tags)
+    app.connect("builder-inited", _tell_the_kernels, priority=900)  # once the others have spoken
     app.connect("build-finished", _write_downloads)
     app.connect("html-page-context", _offer_notebooks)
     app.connect("build-finished", _copy_notebooks)

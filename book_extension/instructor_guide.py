@@ -8,7 +8,6 @@ kernel's In [n]; the executed notebook says which cell had it, and so which `##`
 in (page_sections.py). Both tables are filled once every page has run.
 """
 import json
-import os
 import re
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from build_support.settings import PROFILES, lesson_n
 
-from . import page_data
+from . import page_data, progress
 from .page_sections import cell_sections, headings
 from .tables import table
 
@@ -29,8 +28,8 @@ logger = logging.getLogger(__name__)
 
 def ended(app):
     """Every command the build ran, as the progress log's end events, in the order they ended."""
-    log = os.environ.get("LESSON_PROGRESS")
-    if not log or not Path(log).exists():
+    log = progress.progress_log(app)
+    if not log.exists():
         return []
     events = []
     for line in Path(log).read_text(encoding="utf-8").splitlines():

@@ -14,6 +14,9 @@ import threading
 import time
 from pathlib import Path
 
+from build_support import build_context
+from build_support.build_context import FILE
+
 HERE = Path(__file__).resolve().parent
 
 
@@ -68,16 +71,30 @@ def progress_text(event):
     return f"  {event['seconds']:7.1f} s  {event['page']}: {event['command']}{failed}\n"
 
 
+def kernel_profile(app):
+    """The IPython profile the build's kernels read (their settings, and the build's context)."""
+    return Path(app.outdir).parent / "ipython" / "profile_default"
+
+
+def progress_log(app):
+    return Path(app.outdir).parent / "lesson-progress.jsonl"
+
+
 def _start(app):
-    log = Path(app.outdir).parent / "lesson-progress.jsonl"
+    log = progress_log(app)
     log.unlink(missing_ok=True)
-    os.environ["LESSON_PROGRESS"] = str(log)
     app.lesson_progress = Tail(log)
     app.lesson_progress.start()
-    profile = Path(app.outdir).parent / "ipython" / "profile_default"
-    profile.mkdir(parents=True, exist_ok=True)
+    profile = kernel_profile(app)
+    (profile / FILE).unlink(missing_ok=True)  # no context of an earlier build
+    build_context.write(profile, progress_log=str(log))
     shutil.copy2(HERE / "ipython_kernel_config.py", profile)
     os.environ["IPYTHONDIR"] = str(profile.parent)  # the kernels read their profile there
+
+
+def _page_being_read(app, docname, source):
+    # Its commands' progress lines name it: its kernel starts after this
+    build_context.write(kernel_profile(app), page=docname)
 
 
 def _stop(app, exception):
@@ -89,4 +106,5 @@ def _stop(app, exception):
 
 def setup(app):
     app.connect("builder-inited", _start)
+    app.connect("source-read", _page_being_read)
     app.connect("build-finished", _stop)

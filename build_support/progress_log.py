@@ -1,15 +1,16 @@
 """The build's progress log: each lesson command's start and end, with its page and cell
 (book_extension/progress.py shows it; the instructor guide places each command in its section)."""
 import json
-import os
+
+from . import build_context
 
 
 def progress(event):
     """Tell the build's log that a command starts or ends, with the page and the kernel's cell."""
-    path = os.environ.get("LESSON_PROGRESS")
-    if path:
-        with open(path, "a", encoding="utf-8") as stream:
-            stream.write(json.dumps({"page": os.environ.get("LESSON_PAGE", "?"), "cell": _cell(),
+    context = build_context.read()
+    if context.get("progress_log"):
+        with open(context["progress_log"], "a", encoding="utf-8") as stream:
+            stream.write(json.dumps({"page": context.get("page", "?"), "cell": _cell(),
                                      **event}) + "\n")
 
 

@@ -1,7 +1,6 @@
 """Run lesson commands as a learner would type them, in a scratch copy of lesson_code/."""
 import atexit
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -10,6 +9,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from build_support import build_context
 from build_support.learner_environment import learner_environment
 from build_support.progress_log import progress
 from build_support.scratch_paths import without_scratch
@@ -50,7 +50,7 @@ class Scratch:
     and kernprof's File: line stays as short as a learner's."""
 
     def __init__(self, source=LESSON_CODE):
-        expected = os.environ.get("LESSON_BUILD_PYTHON")
+        expected = build_context.get("build_python")
         if expected and Path(expected).resolve() != Path(sys.executable).resolve():
             raise CommandError(f"the notebook kernel runs {sys.executable}, not the build's "
                                f"{expected}: a kernelspec named python3 elsewhere shadows it")
@@ -58,7 +58,7 @@ class Scratch:
         atexit.register(shutil.rmtree, self.path, ignore_errors=True)
         for path in lesson_files(source):  # what the lesson-code archive holds
             shutil.copy2(path, self.path)
-        self.env = learner_environment(os.environ.get("LESSON_LEARNER_VENV"))
+        self.env = learner_environment(build_context.get("learner_venv"))
         self.python = shutil.which("python", path=self.env["PATH"])
 
     def run(self, *commands, expect_failure=False, timeout=None):
@@ -162,7 +162,7 @@ def _publish_profile(path):
 def _record(run, python):
     """Append each run to the build's command log: the build-cost script replays it, and the
     shown-command test reads which commands ran, where, and how they ended."""
-    log = os.environ.get("LESSON_COMMAND_LOG")
+    log = build_context.get("command_log")
     if log:
         with open(log, "a", encoding="utf-8") as stream:
             entry = {"commands": run.commands, "seconds": run.seconds, "returncode": run.returncode,

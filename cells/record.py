@@ -6,7 +6,6 @@ as the page's figures: the build gathers them from the executed notebook and pub
 one place only.
 """
 import numbers
-import os
 
 from myst_nb import glue
 
@@ -19,7 +18,6 @@ class Record:
     def __init__(self, page):
         self.page = page  # the page's name, e.g. "finding-bottlenecks"
         self.figures = {}
-        os.environ["LESSON_PAGE"] = page  # its commands' progress lines name it
         send("figures", names=[])  # the page keeps a record, even if it quotes nothing
 
     def quote(self, **figures):

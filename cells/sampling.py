@@ -1,12 +1,12 @@
 """Run the sampling profilers as the Go further page shows them (py-spy's flame graph,
 pyinstrument's call tree, their default rates), and what the page shows when a machine forbids
 py-spy to read another process. Their outputs are read in readers/flame_graphs.py."""
-import os
 import platform
 import re
 import subprocess
 from dataclasses import dataclass, field
 
+from build_support import build_context
 from build_support.learner_profilers import UNSUPPORTED, pinned_for_this_python
 from readers.flame_graphs import FlameGraph, call_tree
 
@@ -43,7 +43,7 @@ class Refused:
 
 def refused():
     """What py-spy said when this machine refused it (book_extension probes it), else None."""
-    return os.environ.get("LESSON_PY_SPY_REFUSED") or None
+    return build_context.get("py_spy_refused") or None
 
 
 def record(lesson, script, *arguments, svg="flame.svg", by_function=False):

@@ -1,10 +1,10 @@
 """The Pythons compared: environments for each, then figures, tables, a chart and the claims of
 the page, all read from the JSON that compare_pythons.py writes."""
-import os
 import shlex
 
 from IPython.display import Markdown
 
+from build_support import build_context
 from build_support.lesson_modules import BY_SCRIPT, END, SCRIPTS, START, STEPS, measure_variants
 from build_support.pythons import find_pythons, learner_venv_steps
 from build_support.sum_nexts_versions import short
@@ -184,8 +184,8 @@ class Comparison:
             expected = expected_verdict(step)
             claim(set(verdicts.values()) == {expected},
                   f"every Python's answer check of {step} says '{expected}'", verdicts=verdicts)
-        tagged = os.environ.get("LESSON_PYTHONS_FOUND")  # what book_extension chose the text by
-        claim(tagged is None or int(tagged) == len(self.results),
+        tagged = build_context.get("pythons_found")  # what book_extension chose the text by
+        claim(tagged is None or tagged == len(self.results),
               "the page's text was chosen for the number of Pythons compared",
               found_by_the_build=tagged, compared=len(self.results))
         # The episode's conclusions, step by step, hold on every Python as the episode claims
