@@ -75,10 +75,10 @@ html: venv
 	@echo "The site is in _build/html; open _build/html/index.html"
 
 # Preview for writers: pages re-run only when their cells or what they run changed (see
-# book_extension/preview.py); prose edits show in seconds. `make html` stays the real build.
+# executable_lesson/build/preview.py); prose edits show in seconds. `make html` stays the real build.
 PREVIEW := _build/preview
 PREVIEWFLAGS := -b html -c . -n --keep-going -d $(PREVIEW)/doctrees -t preview
-WATCH := --watch lesson_code --watch cells --watch readers --watch charts --watch build_support --watch book_extension --watch conf.py --watch requirements.txt \
+WATCH := --watch lesson_code --watch executable_lesson --watch finding_bottlenecks --watch conf.py --watch requirements.txt \
 	--re-ignore '(__pycache__|\.lprof$$|\.cprofile$$|\.ipynb$$)'
 
 preview: venv

@@ -1,33 +1,47 @@
 """Sphinx configuration for the Finding Bottlenecks book. Pages live in docs/.
 
-Settings only: what wires the book together (its tags, published files, command log, preview
-cache) is the extension in book_extension/.
+Settings only: the machinery of an executable lesson is the extension executable_lesson/
+(configured by the lesson_* values below); what is this lesson's own (its tags, the profiles it
+publishes) is finding_bottlenecks/book.py.
 """
 import os
 import sys
 
-sys.path.insert(0, os.path.abspath("."))  # book_extension/ and cells/ live beside this file
+sys.path.insert(0, os.path.abspath("."))  # executable_lesson/ and finding_bottlenecks/ live here
+
+from finding_bottlenecks import settings  # noqa: E402 (the lesson's own names, once)
 
 project = "Finding Bottlenecks"
 author = "The Finding Bottlenecks contributors"
 copyright = "2026, " + author
 language = "en"
 
-# book_extension also loads sphinx_exercise, which numbers and links the exercises and their
+# executable_lesson also loads sphinx_exercise, which numbers and links the exercises and their
 # solutions (hidden by sphinx_togglebutton until opened), and fits it to the book (exercises.py).
-extensions = ["myst_nb", "sphinx_copybutton", "sphinx_togglebutton", "book_extension"]
-html_math_renderer = "mathml"  # book_extension draws math as MathML: no math script, no CDN
+extensions = ["myst_nb", "sphinx_copybutton", "sphinx_togglebutton", "executable_lesson",
+              "finding_bottlenecks.book"]
+html_math_renderer = "mathml"  # executable_lesson draws math as MathML: no math script, no CDN
+
+# The executable lesson (executable_lesson/build/config.py says what each value is for)
+lesson_folder = str(settings.LESSON_CODE)  # what a learner downloads and runs
+lesson_suffixes = settings.LESSON_SUFFIXES
+lesson_ignore = settings.LEARNER_OUTPUTS  # what a learner's runs leave beside the scripts
+lesson_packages = settings.CODE_PACKAGES  # what the pages' cells import
+lesson_preview_inputs = ["LESSON_N"]  # the lesson's n: another n re-runs every page
+lesson_home = "https://github.com/finding-bottlenecks/lesson"
+lesson_schedule = "schedule.toml"  # in docs/
+lesson_commands = "commands.toml"  # in docs/, for the cheat sheet
 exclude_patterns = ["_build", "**/.ipynb_checkpoints"]
 nitpicky = True  # every cross-reference must resolve
 
 # MyST
 # substitution: {{ teaching_minutes }} and the other minutes come from docs/schedule.toml
-# (book_extension/schedule.py), so that the plan is written once
+# (executable_lesson/build/schedule.py), so that the plan is written once
 myst_enable_extensions = ["dollarmath", "colon_fence", "deflist", "substitution"]
 myst_heading_anchors = 3
 
 # `make serve` previews with a cache keyed on everything a page's outputs depend on
-# (book_extension/preview.py); `make html`, the authoritative build, runs every page every time.
+# (executable_lesson/build/preview.py); `make html`, the authoritative build, runs every page.
 PREVIEW = tags.has("preview")  # noqa: F821 (Sphinx gives conf.py its tags: make serve adds -t preview)
 
 # MyST-NB: the build is the test, so every page runs every time.
@@ -54,7 +68,7 @@ html_theme_options = {
     "home_page_in_toc": True,
     "navbar_persistent": [],  # the sidebar has the search field; no second one in a header bar
     "show_toc_level": 2,
-    # "repository_url" is where this copy came from (book_extension/repository.py)
+    # "repository_url" is where this copy came from (executable_lesson/build/repository.py)
     "repository_branch": "main",
     "path_to_docs": "docs",  # pages live in docs/, conf.py at the root
     "use_repository_button": True,

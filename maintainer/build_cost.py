@@ -14,10 +14,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from build_support.learner_environment import learner_environment
-from build_support.settings import lesson_files
-
-ROOT = Path(__file__).resolve().parent.parent
+from executable_lesson.support.learner_environment import learner_environment
+from finding_bottlenecks.scratch import UNSET
+from finding_bottlenecks.settings import (
+    ROOT,  # the repository
+    lesson_files,
+)
 
 
 def main():
@@ -35,7 +37,7 @@ def main():
         start = time.perf_counter()
         for run in runs:
             # in the environment the build ran it in (the learner's venv, which the build keeps)
-            env = learner_environment(Path(run["python"]).parent.parent)
+            env = learner_environment(Path(run["python"]).parent.parent, unset=UNSET)
             for command in run["commands"]:
                 subprocess.run(["bash", "-c", command], cwd=scratch, env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -12,10 +12,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+from finding_bottlenecks.settings import ROOT  # the repository
 from maintainer.timed_make import timed_make
 from tests.support.book_copy import copy_book
 
-ROOT = Path(__file__).resolve().parent.parent
 PAGE = "docs/finding-bottlenecks.md"
 SENTENCE = "Measuring where the time goes is called"
 

@@ -13,10 +13,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from build_support.pins import canonical, read_pins, target_environment  # noqa: F401 (the tests use them from here)
-from build_support.pythons import supported_range, supported_versions
+from executable_lesson.support.pins import canonical, read_pins, target_environment  # noqa: F401 (the tests use them from here)
+from finding_bottlenecks.pythons import supported_range, supported_versions
+from finding_bottlenecks.settings import ROOT  # the repository
 
-ROOT = Path(__file__).resolve().parent.parent
 BUILD_PINS = ROOT / "requirements.txt"
 LEARNER_PINS = ROOT / "lesson_code" / "requirements.txt"
 # Where learners are: every supported Python on each of these must install from wheels alone.

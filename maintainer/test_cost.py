@@ -28,9 +28,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+from finding_bottlenecks.settings import ROOT  # the repository
 from maintainer.timed_make import timed_make
 
-ROOT = Path(__file__).resolve().parent.parent
 GOAL = 1.5
 
 

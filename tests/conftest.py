@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from book_extension.alternatives import holds
+from executable_lesson.build.alternatives import holds
+from finding_bottlenecks.settings import ROOT  # the repository
 from tests.support import book_copy
 from tests.support.book_copy import copy_book
 
-ROOT = Path(__file__).resolve().parent.parent
 LESSON_CODE = ROOT / "lesson_code"
 DOCS = ROOT / "docs"
 # `key:format`, or `other-page.md::key:format` for a figure another page measured

@@ -1,11 +1,11 @@
-"""The {when} directive (book_extension/alternatives.py): a page holds one sentence per case of what
+"""The {when} directive (executable_lesson/build/alternatives.py): a page holds one sentence per case of what
 it measured, and the build keeps the one whose condition holds for the values the page glued."""
 import shutil
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from book_extension.alternatives import ConditionError, holds
+from executable_lesson.build.alternatives import ConditionError, holds
 from tests.support.book_copy import ROOT
 
 SITE = ROOT / "tests" / "sites" / "alternatives"

@@ -14,7 +14,7 @@ import sys
 
 import pytest
 
-from build_support.lesson_modules import SCRIPTS
+from finding_bottlenecks.lesson_modules import SCRIPTS
 from tests.support.lesson_code_copy import LESSON_CODE, copy_lesson_code, listing
 
 # The versions of sum_nexts and the two suspects share read_args (test_command_line.py keeps the

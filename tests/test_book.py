@@ -11,16 +11,15 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import DOCS, ROOT, glue_roles, toc_pages
 
-from build_support.learner_profilers import pinned_for_this_python
-from build_support.pythons import build_tags, find_pythons
-from build_support.settings import LEARNER_OUTPUTS
-from build_support.sum_nexts_versions import short
-from cells import cprofile_row, cprofile_summary, kernprof_table, time_report
-from cells import measure_variants as mv
-from cells.notebook_tools import timeit_report
+from finding_bottlenecks.cells import kernprof_table
+from finding_bottlenecks.cells import measure_variants as mv
+from finding_bottlenecks.learner_profilers import pinned_for_this_python
+from finding_bottlenecks.pythons import build_tags, find_pythons
+from finding_bottlenecks.settings import LEARNER_OUTPUTS
+from finding_bottlenecks.versions import short
 from maintainer.refresh_pins import read_pins
 
-# The tags book_extension sets for this interpreter, which also builds the book in the tests.
+# The tags the extension sets for this interpreter, which also builds the book in the tests.
 # The tests require the live path: py-spy may record here (a build where it may not shows a note
 # instead, and fails these tests); pyinstrument runs where the learner's requirements install it.
 TAGS = build_tags(len(find_pythons())) | {"py_spy": True,
@@ -63,35 +62,69 @@ WHOLE_RUNS_QUOTED = ["sum_nexts_original.py", "sum_nexts_preallocated.py", "sum_
                      "sum_nexts_numpy_builtin_sum.py", "sum_nexts_numpy_sum.py"]
 
 
+# Patterns on the shown text, written here apart from the build's readers (finding_bottlenecks/
+# readers/), so that a reader's mistake cannot agree with itself.
+def _real(block):
+    minutes, seconds = re.search(r"^real\s+(\d+)m([\d.]+)s$", block, re.MULTILINE).groups()
+    return 60 * int(minutes) + float(seconds)
+
+
+def _cprofile_total(block):
+    calls, seconds = re.search(r"([\d,]+) function calls(?: \(\d+ primitive calls\))? in ([\d.]+) seconds",
+                               block).groups()
+    return int(calls.replace(",", "")), float(seconds)
+
+
+def _cprofile_columns(block, name):
+    """(ncalls, cumtime) of the listing's row whose last column holds `name`."""
+    for line in block.splitlines():
+        cells = line.split(None, 5)
+        if len(cells) == 6 and name in cells[5] and re.fullmatch(r"[\d/]+", cells[0]):
+            return int(cells[0].split("/")[0]), float(cells[3])
+    raise AssertionError(f"no row for {name} in the listing")
+
+
+def _kernprof_line(block, text):
+    """(hits, % time) of the table's line whose source contains `text`."""
+    for line in block.splitlines():
+        found = re.match(r"^\s*\d+\s+(\d+)\s+[\d.e+]+\s+[\d.e+]+\s+([\d.]+)\s+(.*)$", line)
+        if found and text in found[3]:
+            return int(found[1]), float(found[2])
+    raise AssertionError(f"no line {text!r} in the table")
+
+
+def _timeit_best(block):
+    value, unit = re.search(r"best of \d+: ([\d.]+) (nsec|usec|msec|sec) per loop", block).groups()
+    return float(value) * {"nsec": 1e-9, "usec": 1e-6, "msec": 1e-3, "sec": 1.0}[unit]
+
+
 def headline(consoles, published, n):
     """The headline figures, recomputed from the outputs shown on the page and the published
-    measurements, independently of the build's record of them."""
-    def real(script):
-        return time_report(console(consoles, f"time python {script} {n}"))["real"]
-
-    cprofile = cprofile_summary(console(consoles, f"python -m cProfile sum_nexts_original.py {n}"))
+    measurements, with patterns of this test's own: not from the build's record or readers."""
+    listing = console(consoles, f"python -m cProfile sum_nexts_original.py {n}")
+    calls, seconds = _cprofile_total(listing)
     pstats_block = console(consoles, f"python -m cProfile -o sum_nexts_original.cprofile "
                                      f"sum_nexts_original.py {n}")
-    k0 = kernprof_table(console(consoles, f"kernprof -l -v sum_nexts_original.py {n}"))
-    listing = console(consoles, f"python -m cProfile sum_nexts_original.py {n}")
+    k0 = console(consoles, f"kernprof -l -v sum_nexts_original.py {n}")
     (timeit_block,) = [block for command, block in consoles.items()
                        if command.startswith("python -m timeit -s \"from sum_nexts_original ")]
     f = {short(row["script"]): row["median"] for row in published["variants"]}
     return {
         "n": n,
-        **{f"t_{short(script)}": real(script) for script in WHOLE_RUNS_QUOTED},
-        "cprofile_calls": cprofile["calls"],
-        "cprofile_seconds": cprofile["seconds"],
-        "len_calls": cprofile_row(listing, "builtins.len")["ncalls"],
-        "sum_nexts_share": 100 * cprofile_row(listing, "(sum_nexts)")["cumtime"] / cprofile["seconds"],
+        **{f"t_{short(script)}": _real(console(consoles, f"time python {script} {n}"))
+           for script in WHOLE_RUNS_QUOTED},
+        "cprofile_calls": calls,
+        "cprofile_seconds": seconds,
+        "len_calls": _cprofile_columns(listing, "builtins.len")[0],
+        "sum_nexts_share": 100 * _cprofile_columns(listing, "(sum_nexts)")[1] / seconds,
         "saved_preallocated": 100 * (1 - f["preallocated"] / f["original"]),
         "numpy_builtin_slowdown": f["numpy_builtin_sum"] / f["slice_sum"],
-        "timeit_best_ms": 1e3 * timeit_report(timeit_block)["best"],
+        "timeit_best_ms": 1e3 * _timeit_best(timeit_block),
         "cprofile_rows": int(re.search(r"List reduced from (\d+) to 10", pstats_block).group(1)),
-        "k0_body_hits": k0.row("sums[i] = sums[i]").hits,
-        "k0_check_hits": k0.row("if len(sums)").hits,
-        "k0_total": k0.total,
-        "k0_check_percent": k0.row("if len(sums)").percent,  # printed to 0.1
+        "k0_body_hits": _kernprof_line(k0, "sums[i] = sums[i]")[0],
+        "k0_check_hits": _kernprof_line(k0, "if len(sums)")[0],
+        "k0_total": float(re.search(r"^Total time: ([\d.e+-]+) s$", k0, re.MULTILINE)[1]),
+        "k0_check_percent": _kernprof_line(k0, "if len(sums)")[1],  # printed to 0.1
         "f_numpy_sum": f["numpy_sum"],
     }
 

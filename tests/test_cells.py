@@ -6,7 +6,8 @@ import numpy
 import pytest
 from conftest import LESSON_CODE, copy_repository
 
-from cells import (
+from executable_lesson.kernel import record
+from finding_bottlenecks.cells import (
     ClaimError,
     CommandError,
     Record,
@@ -15,12 +16,11 @@ from cells import (
     cprofile_row,
     cprofile_summary,
     kernprof_table,
-    record,
     require_correct,
     time_report,
 )
-from cells import measure_variants as mv
-from readers.profile_files import listing_agrees
+from finding_bottlenecks.cells import measure_variants as mv
+from finding_bottlenecks.readers.profile_files import listing_agrees
 from tests.support.lesson_code_copy import listing
 
 

@@ -1,5 +1,5 @@
 """The cheat sheet's descriptions (docs/commands.toml) against the commands the build shows and
-runs (book_extension/cheat_sheet.py)."""
+runs (executable_lesson/build/cheat_sheet.py)."""
 import re
 
 import pytest
@@ -9,7 +9,7 @@ from docutils.frontend import get_default_settings
 from docutils.parsers.rst import Parser
 from docutils.utils import new_document
 
-from book_extension import cheat_sheet as cs
+from executable_lesson.build import cheat_sheet as cs
 
 
 def entries(*patterns):

@@ -5,10 +5,10 @@ import json
 
 import pytest
 
-from book_extension import progress
-from book_extension.claims_report import closest_first, flagged, report_nodes
-from cells import claims
-from cells.claims import (
+from executable_lesson.build import progress
+from executable_lesson.build.claims_report import closest_first, flagged, report_nodes
+from executable_lesson.kernel import claims
+from executable_lesson.kernel.claims import (
     ClaimError,
     claim,
     claim_above,
@@ -84,8 +84,8 @@ def test_the_report_lists_failed_then_closest_then_exact(sent):
         claim_above(0.9, 1.0, "broken")
     listed = closest_first(sent)
     assert [c["statement"] for c in listed] == ["broken", "a broken fact", "close", "far", "a fact"]
-    assert [flagged(c) for c in listed] == [True, False, True, False, False]
-    summary, table, _, facts = report_nodes(listed)
+    assert [flagged(c, 1.1) for c in listed] == [True, False, True, False, False]
+    summary, table, _, facts = report_nodes(listed, 1.1)
     assert "5 claims were checked: 3 compare measurements" in summary.astext()
     assert "2 failed, and 1 held by less than a tenth" in summary.astext()
     assert facts.astext().index("FAILED: a-page: a broken fact") < facts.astext().index("held: a-page")

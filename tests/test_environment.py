@@ -1,7 +1,7 @@
 """The machine panel: logical CPUs called so (virtual ones on a virtual machine), and the
 Python's source and build beside its version."""
-from build_support.lesson_modules import measure_variants
-from cells.environment import environment_panel, panel_facts, virtual_machine
+from finding_bottlenecks.environment import environment_panel, panel_facts, virtual_machine
+from finding_bottlenecks.lesson_modules import measure_variants
 
 
 def test_cores_are_shown_as_logical_cpus_and_virtual_ones_as_virtual(tmp_path):

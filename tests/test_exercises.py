@@ -138,10 +138,10 @@ def test_the_exercises_are_numbered_in_order_and_each_solution_links_to_its_own(
 
 
 def test_the_extension_numbers_only_exercises_and_its_boxes_are_valid(tmp_path):
-    """book_extension/exercises.py on a small book of plain pages (no kernel): seconds."""
+    """executable_lesson/build/exercises.py on a small book of plain pages (no kernel): seconds."""
     source = tmp_path / "src"
     source.mkdir()
-    (source / "conf.py").write_text('extensions = ["myst_parser", "book_extension.exercises"]\n'
+    (source / "conf.py").write_text('extensions = ["myst_parser", "executable_lesson.build.exercises"]\n'
                                     'myst_enable_extensions = ["colon_fence"]\n')
     (source / "index.md").write_text("# Book\n\n```{toctree}\none\ntwo\n```\n")
     (source / "one.md").write_text(

@@ -10,10 +10,10 @@ from bs4 import BeautifulSoup
 from conftest import DOCS
 from line_profiler import load_stats
 
-from book_extension.cheat_sheet import load
-from book_extension.lesson_scripts import lesson_file_names
-from book_extension.schedule import checked
-from cells.commands import PROFILES, SCRATCH_PREFIX
+from executable_lesson.build.cheat_sheet import load
+from executable_lesson.build.schedule import checked
+from executable_lesson.support.scratch_paths import SCRATCH_PREFIX
+from finding_bottlenecks.settings import PROFILES, lesson_files
 
 SCHEDULE = checked(DOCS / "schedule.toml", DOCS)
 # The profiles the episode links, for a learner whose laptop is too slow to make them.
@@ -96,4 +96,5 @@ def test_the_cheat_sheet_lists_a_command_per_tool_each_from_a_page(book):
 
 def test_the_setup_page_offers_every_script_of_the_lesson_code(book):
     links = {a.get_text() for a in soup(book, "setup").select("a.download")}
-    assert links == set(lesson_file_names(book.folder / "lesson_code"))  # the copy it was built from
+    # the copy it was built from
+    assert links == {path.name for path in lesson_files(book.folder / "lesson_code")}

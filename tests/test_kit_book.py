@@ -15,8 +15,8 @@ import pytest
 from bs4 import BeautifulSoup
 from line_profiler import load_stats
 
-from book_extension.page_sections import cell_sections
-from cells.commands import SCRATCH_PREFIX
+from executable_lesson.build.page_sections import cell_sections
+from executable_lesson.kernel.commands import SCRATCH_PREFIX
 
 KIT = Path(__file__).resolve().parent / "support" / "kit_book"
 pytestmark = pytest.mark.slow  # a kernel per build

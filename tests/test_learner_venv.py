@@ -3,8 +3,9 @@ book on the same Python shares it, and anything else it depends on makes it agai
 import os
 import sys
 
-from build_support.pythons import find_pythons, learner_venv_stamp
-from build_support.settings import LESSON_CODE
+from executable_lesson.support.learner_venv import learner_venv_stamp
+from finding_bottlenecks.pythons import find_pythons
+from finding_bottlenecks.settings import LESSON_CODE
 from tests.support.old_pythons import fake_python
 
 REQUIREMENTS = LESSON_CODE / "requirements.txt"

@@ -1,11 +1,12 @@
 """The setup page's list of scripts, grouped from lesson_code/ itself
-(book_extension/lesson_scripts.py)."""
+(executable_lesson/build/lesson_scripts.py)."""
 import re
 
 import pytest
 from conftest import DOCS
 
-from book_extension.lesson_scripts import grouped, lesson_file_names, parse_groups
+from executable_lesson.build.lesson_scripts import grouped, parse_groups
+from finding_bottlenecks.settings import lesson_files
 
 GROUPS = [("versions", ["sum_nexts_*.py"]), ("tools", ["check_*.py", "requirements.txt"])]
 
@@ -17,7 +18,7 @@ def test_files_are_grouped_in_the_pages_order():
 
 
 def test_a_script_no_group_takes_fails():
-    with pytest.raises(ValueError, match="lesson_code/new_tool.py fits no group"):
+    with pytest.raises(ValueError, match="the lesson file new_tool.py fits no group"):
         grouped(GROUPS, ["sum_nexts_a.py", "check_setup.py", "new_tool.py"])
 
 
@@ -27,7 +28,7 @@ def test_a_script_two_groups_take_fails():
 
 
 def test_a_group_with_no_script_fails():
-    with pytest.raises(ValueError, match="'tools' takes no file"):
+    with pytest.raises(ValueError, match="'tools' takes no lesson file"):
         grouped(GROUPS, ["sum_nexts_a.py"])
 
 
@@ -40,7 +41,7 @@ def test_the_setup_pages_groups_take_every_file_of_the_lesson_code():
     text = (DOCS / "setup.md").read_text(encoding="utf-8")
     (block,) = re.findall(r"^```\{lesson-scripts\}\n(.*?)^```", text, re.MULTILINE | re.DOTALL)
     # The lesson's own files (lesson_files() leaves out what a learner's runs leave beside them)
-    files = lesson_file_names()
+    files = [path.name for path in lesson_files()]
     assert {"check_setup.py", "requirements.txt"} <= set(files)
     groups = grouped(parse_groups(block.splitlines()), files)
     assert sum(len(names) for _, names in groups) == len(files)

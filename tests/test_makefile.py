@@ -8,20 +8,15 @@ import shlex
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-from build_support.pythons import supported_range
-from tests.support.old_pythons import fake_python, old_python, old_versions
+from finding_bottlenecks.pythons import supported_range
+from finding_bottlenecks.settings import ROOT
+from tests.support.old_pythons import dotted, fake_python, old_python, old_versions
 
-ROOT = Path(__file__).resolve().parent.parent
 OLDEST, NEWEST = supported_range()
 MAKE = shutil.which("make")
-
-
-def dotted(version):
-    return ".".join(map(str, version))
 
 
 def make_folder(folder, oldest=OLDEST, newest=NEWEST):

@@ -7,7 +7,7 @@ def test_math_becomes_mathml_without_any_script(tmp_path):
     source = tmp_path / "src"
     source.mkdir()
     (source / "conf.py").write_text(
-        'extensions = ["myst_parser", "book_extension.mathml"]\n'
+        'extensions = ["myst_parser", "executable_lesson.build.mathml"]\n'
         'myst_enable_extensions = ["dollarmath"]\nhtml_math_renderer = "mathml"\n')
     (source / "index.md").write_text("# Sums\n\nInline $x_{n-1}$ and\n\n$$\ns_i = \\sum_j x_j\n$$\n")
     result = subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-q", "-W", str(source),

@@ -9,7 +9,7 @@ import sys
 import pytest
 from conftest import LESSON_CODE
 
-from cells import measure_variants as mv
+from finding_bottlenecks.cells import measure_variants as mv
 
 
 def run(*args, cwd=LESSON_CODE):
@@ -114,7 +114,7 @@ def test_the_difference_shown_never_contradicts_the_verdict(difference, shown):
 
 
 def test_the_agreement_line_is_read_back_by_the_page():
-    from cells import compare_agreement
+    from finding_bottlenecks.cells import compare_agreement
     out = io.StringIO()
     rows = [{"script": "v.py", "median": 0.1, "speedup": 10.0}]
     mine = [{"script": "v.py", "median": 0.1, "speedup": 11.03}]

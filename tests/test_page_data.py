@@ -1,8 +1,9 @@
 """What a page hands to the build travels inside its executed notebook (cells/page_data.py,
-book_extension/page_data.py): a small site of two pages, built in seconds. Their claims, figures
+executable_lesson/build/page_data.py): a small site of two pages, built in seconds. Their claims, figures
 and files reach the site, again when the pages come from the execution cache, and whatever order
 the pages are read in; two pages publishing one name is an error naming both."""
 import json
+import re
 import shutil
 
 import pytest
@@ -59,6 +60,16 @@ def test_pages_from_the_execution_cache_hand_over_the_same(site, tmp_path):
     shutil.rmtree(site / "_build")
     html, warnings = build(site, nb_execution_mode="cache", nb_execution_cache_path=str(cache))
     assert "Using cached notebook" in build.status and "Executing notebook" not in build.status
+    assert not warnings.strip(), warnings
+    assert published(html) == EXPECTED
+
+
+def test_the_pages_read_in_reverse_order_give_the_same_site(site):
+    conf = site / "conf.py"
+    conf.write_text(conf.read_text() + '\nextensions.append("tests.support.reverse_order")\n')
+    html, warnings = build(site)
+    read = re.findall(r"reading sources\.\.\. (?:\x1b\[[\d;]*m)*\[\s*\d+%\] (?:\x1b\[[\d;]*m)*(\w+)", build.status)
+    assert read == ["second", "index", "first"], build.status
     assert not warnings.strip(), warnings
     assert published(html) == EXPECTED
 

@@ -1,10 +1,10 @@
 """Which `##` section each code cell lies in: the map the instructor guide uses to place each
-command the build ran (book_extension/page_sections.py)."""
+command the build ran (executable_lesson/build/page_sections.py)."""
 import nbformat
 from conftest import DOCS
 from myst_nb.core.read import read_myst_markdown_notebook
 
-from book_extension.page_sections import cell_sections, headings
+from executable_lesson.build.page_sections import cell_sections, headings
 
 
 def numbered(text):

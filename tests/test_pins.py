@@ -2,7 +2,7 @@
 resolver without those interpreters: a learner on the newest Python can follow the setup page."""
 import pytest
 
-from build_support.pythons import supported_versions
+from finding_bottlenecks.pythons import supported_versions
 from maintainer.refresh_pins import (
     BUILD_PINS,
     BUILD_PLATFORMS,

@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from cells.precision import (
+from executable_lesson.kernel.precision import (
     at_least,
     at_most,
     digits_supported,

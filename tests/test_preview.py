@@ -9,8 +9,11 @@ import textwrap
 import pytest
 from conftest import copy_repository
 
-from book_extension.preview import ROOT, dependencies, page_key
-from build_support.settings import CODE_PACKAGES
+from executable_lesson.build.preview import WIRING, Inputs
+from finding_bottlenecks.settings import CODE_PACKAGES, LESSON_CODE, ROOT
+
+KEYS = Inputs(ROOT, LESSON_CODE, CODE_PACKAGES, ("LESSON_N",))  # as conf.py sets them
+page_key, dependencies = KEYS.page_key, KEYS.dependencies
 
 TOP = "---\nfile_format: mystnb\nkernelspec:\n  name: python3\n  display_name: Python 3\n---\n\n"
 PAGES = {
@@ -21,7 +24,7 @@ PAGES = {
         Prose of the setup page.
 
         ```{code-cell} ipython3
-        from cells import Scratch, publish
+        from finding_bottlenecks.cells import Scratch, publish
         run = Scratch().run("python check_setup.py")
         publish({"output": run.output}, "setup-check.json")
         run
@@ -31,7 +34,7 @@ PAGES = {
         # Count words
 
         ```{code-cell} ipython3
-        from cells import Scratch
+        from finding_bottlenecks.cells import Scratch
         Scratch().run("python exercise_word_counts.py 300")
         ```
         """),
@@ -92,8 +95,8 @@ def test_each_change_reruns_exactly_the_pages_it_affects(repo):
     before = script.stat().st_mtime
     edit(script, 'print("Your setup is ready."', 'print("Ready, edited."')
     os.utime(script, (before, before))  # edited, yet as old as before: keys, not file times, tell
-    # check_setup.py also holds the supported Pythons, which book_extension reads for every
-    # page's text (build_support/pythons.py names it), so both pages depend on it.
+    # check_setup.py also holds the supported Pythons, which the extension reads for every
+    # page's text (finding_bottlenecks/pythons.py names it), so both pages depend on it.
     assert preview(repo) == ({"setup_check", "words"}, set())
     assert "Ready, edited." in published(repo)
 
@@ -123,11 +126,11 @@ def test_the_key_covers_what_pages_run_and_nothing_else():
     # The extension's wiring but not its math or buttons, nor the maintainer tools or the tests:
     # editing the pins script, say, re-runs no page under `make serve`.
     paths = {str(path.relative_to(ROOT)) for path in dependencies(PAGES["words.md"])}
-    assert {path.split("/")[0] for path in paths} == {"lesson_code", *CODE_PACKAGES, "conf.py",
-                                                      "book_extension"}
+    assert {path.split("/")[0] for path in paths} == {"lesson_code", "executable_lesson",
+                                                      "finding_bottlenecks", "conf.py"}
     # every module of those packages, however deep: a file moved into a subfolder stays keyed
     for package in CODE_PACKAGES:
         modules = {str(p.relative_to(ROOT)) for p in (ROOT / package).rglob("*.py")}
         assert modules and modules <= paths, package
-    assert "cells/pages/episode.py" in paths
-    assert "book_extension/__init__.py" in paths and "book_extension/mathml.py" not in paths
+    assert "finding_bottlenecks/pages/episode.py" in paths
+    assert str(WIRING.relative_to(ROOT)) in paths and "executable_lesson/build/mathml.py" not in paths

@@ -9,10 +9,10 @@ import pytest
 import yaml
 from packaging.requirements import Requirement
 
-from build_support.pythons import supported_range, supported_versions
+from finding_bottlenecks.pythons import supported_range, supported_versions
+from finding_bottlenecks.settings import ROOT  # the repository
 from maintainer.refresh_pins import canonical, learner_needs, read_pins
 
-ROOT = Path(__file__).resolve().parent.parent
 LESSON_CODE = ROOT / "lesson_code"
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 OLDEST, NEWEST = (".".join(map(str, version)) for version in supported_range())

@@ -9,11 +9,9 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import LESSON_CODE, ROOT, glue_roles
 
-from build_support.lesson_modules import BY_SCRIPT, END, START
-from build_support.pythons import build_tags, find_pythons
-from build_support.sum_nexts_versions import short
-from cells import ClaimError
-from cells.pages.python_versions import (
+from finding_bottlenecks.cells import ClaimError
+from finding_bottlenecks.lesson_modules import BY_SCRIPT, END, START
+from finding_bottlenecks.pages.python_versions import (
     EPISODE_ORDERS,
     SHOWN,
     SLICE_SUM,
@@ -21,6 +19,8 @@ from cells.pages.python_versions import (
     Comparison,
     float_sum_commands,
 )
+from finding_bottlenecks.pythons import build_tags, find_pythons
+from finding_bottlenecks.versions import short
 
 PAGE_SOURCE = ROOT / "docs" / "python-versions.md"
 
@@ -162,7 +162,7 @@ def test_the_prose_says_whether_it_compares_like_with_like(tiny):
 
 def float_sums(data, *printed):
     """The page's run of the float sum on each Python of `data`, as if it printed `printed`."""
-    from cells.commands import Run
+    from executable_lesson.kernel.commands import Run
     commands = float_sum_commands([f"venv-{i}/bin/python" for i in range(len(printed))])
     output = "".join(f"$ {command}\n{answer}\n" for command, answer in zip(commands, printed))
     return Run(commands, output, 0, 0.0)
@@ -214,7 +214,7 @@ def published(book):
 
 
 def test_every_prose_number_is_the_published_one(page, published):
-    from cells import lesson_n
+    from finding_bottlenecks.cells import lesson_n
     expected = {**Comparison(published).figures(), "episode_n": lesson_n()}
     roles = glue_roles(PAGE_SOURCE.read_text(), build_tags(len(published["pythons"])), expected)
     spans = [s.get_text() for s in page.select("span.pasted-text")]

@@ -8,7 +8,7 @@ import shutil
 from bs4 import BeautifulSoup
 from conftest import ROOT, copy_repository, make_html
 
-from cells import kernprof_table
+from finding_bottlenecks.cells import kernprof_table
 from tests.support.book_copy import EPISODE, episode_showing, stub_pages
 
 # A contributor's edit: one more line in one version, which changes nothing it computes.

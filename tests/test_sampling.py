@@ -11,11 +11,11 @@ from types import SimpleNamespace
 import pytest
 from conftest import LESSON_CODE
 
-from build_support.learner_profilers import ProfilerError, pinned_for_this_python, py_spy_refusal
-from cells.claims import ClaimError
-from cells.pages.going_further import ProfilerCosts, flame_figures, temperature_figures, tree_figures
-from cells.sampling import Refused
-from readers.flame_graphs import FlameGraph, call_tree
+from executable_lesson.kernel.claims import ClaimError
+from finding_bottlenecks.learner_profilers import ProfilerError, pinned_for_this_python, py_spy_refusal
+from finding_bottlenecks.pages.going_further import ProfilerCosts, flame_figures, temperature_figures, tree_figures
+from finding_bottlenecks.readers.flame_graphs import FlameGraph, call_tree
+from finding_bottlenecks.sampling import Refused
 from tests.support.lesson_code_copy import copy_lesson_code, listing
 
 BIN = Path(sys.executable).parent
@@ -183,7 +183,7 @@ def test_a_profiler_that_did_not_run_leaves_its_figures_not_measured():
 
 
 def test_the_book_draws_the_flame_graph_with_labels_for_the_wide_boxes():
-    from charts.figures import flame_chart
+    from finding_bottlenecks.charts import flame_chart
     figure = flame_chart(FlameGraph(SVG), "py-spy record ...")
     labels = [text.get_text() for text in figure.axes[0].texts]
     assert labels == ["<module>, hourly.py\n100%", "main, line 40\n100%", "parse, line 26\n70%",
@@ -201,8 +201,8 @@ Profile Stats:
 
 
 def test_tachyons_summary_and_both_default_rates_are_read(tmp_path):
-    from cells.commands import Run, Shown
-    from cells.pages.going_further import TACHYON, tachyon_figures
+    from executable_lesson.kernel.commands import Run, Shown
+    from finding_bottlenecks.pages.going_further import TACHYON, tachyon_figures
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     helps = {"py-spy": "  -r, --rate <rate>   The number of samples to collect per second"
@@ -224,7 +224,7 @@ def test_tachyons_summary_and_both_default_rates_are_read(tmp_path):
 
 
 def test_fromisoformat_is_timed_in_turns_against_strptime():
-    from cells.pages.going_further import parse_speeds
+    from finding_bottlenecks.pages.going_further import parse_speeds
     speeds = parse_speeds(number=200, rounds=3)
     assert set(speeds) == {"strptime", "fromisoformat"}
     assert all(s["min"] <= s["median"] <= s["max"] for s in speeds.values())

@@ -1,10 +1,10 @@
 """The episode's schedule (docs/schedule.toml): read, checked against the page's `##` sections
-and its slot, and given to the pages as substitutions (book_extension/schedule.py)."""
+and its slot, and given to the pages as substitutions (executable_lesson/build/schedule.py)."""
 import pytest
 from conftest import DOCS
 
-from book_extension import schedule as sch
-from book_extension.page_sections import headings
+from executable_lesson.build import schedule as sch
+from executable_lesson.build.page_sections import headings
 
 PAGE = """---
 kernelspec:
@@ -51,14 +51,14 @@ def test_a_schedule_that_matches_the_page_has_no_problems():
 
 def test_a_section_missing_from_the_schedule_is_named_with_what_to_add():
     (problem,) = sch.problems(planned(("First", 10, 5)), PAGE)
-    assert "docs/episode.md" in problem and "'## Second `with code`'" in problem
+    assert "episode.md" in problem and "'## Second `with code`'" in problem
     assert 'heading = "Second `with code`"' in problem
 
 
 def test_a_scheduled_section_missing_from_the_page_is_named():
     plan = planned(("First", 10, 5), ("Second `with code`", 20, 0), ("Third", 5, 0))
     (problem,) = sch.problems(plan, PAGE)
-    assert "'Third'" in problem and "not a `## ` heading of docs/episode.md" in problem
+    assert "'Third'" in problem and "not a `## ` heading of episode.md" in problem
 
 
 def test_key_points_may_be_scheduled_or_not_but_other_headings_must_be():

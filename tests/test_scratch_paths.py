@@ -4,8 +4,10 @@ import tempfile
 
 import pytest
 
-from cells import commands
-from cells.commands import PROFILES, SCRATCH_PREFIX, Scratch, without_scratch
+from executable_lesson.support.scratch_paths import SCRATCH_PREFIX, without_scratch
+from finding_bottlenecks import scratch as lesson_scratch
+from finding_bottlenecks.scratch import Scratch
+from finding_bottlenecks.settings import PROFILES
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +33,7 @@ def test_line_profilers_own_output_shows_no_scratch_folder(scratch):
 
 def test_saved_profiles_are_handed_to_the_build(monkeypatch):
     handed = {}
-    monkeypatch.setattr(commands, "publish_file", lambda path, name: handed.update({name: path.read_bytes()}))
+    monkeypatch.setattr(lesson_scratch, "publish_file", lambda path, name: handed.update({name: path.read_bytes()}))
     lesson = Scratch()
     lesson.cprofile("sum_nexts_original.py", 30)
     lesson.kernprof("sum_nexts_original.py", 30)

@@ -1,7 +1,7 @@
 """The setup page works on every supported Python, and check_setup.py turns away an older one.
 
 The supported range is OLDEST and NEWEST in lesson_code/check_setup.py, read through
-build_support.pythons; the commands are read from docs/setup.md, so each Python runs what the page
+finding_bottlenecks.pythons; the commands are read from docs/setup.md, so each Python runs what the page
 shows, as a learner would type it, in a fresh copy of lesson_code/.
 """
 import os
@@ -13,19 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from build_support.pythons import find_pythons, supported_range, supported_versions
-from build_support.settings import lesson_files
-from tests.support.old_pythons import fake_python, old_python, old_versions
+from finding_bottlenecks.pythons import find_pythons, supported_range, supported_versions
+from finding_bottlenecks.settings import LESSON_CODE, ROOT, lesson_files
+from tests.support.old_pythons import dotted, fake_python, old_python, old_versions
 
-ROOT = Path(__file__).resolve().parent.parent
-LESSON_CODE = ROOT / "lesson_code"
 SETUP_PAGE = ROOT / "docs" / "setup.md"
 CONSOLE_BLOCK = re.compile(r"^```console\n(.*?)^```", re.MULTILINE | re.DOTALL)
 CELL_RUN = re.compile(r'lesson\.run\("([^"]+)"\)')
-
-
-def dotted(version):
-    return ".".join(str(number) for number in version)
 
 
 def page_commands():

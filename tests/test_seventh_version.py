@@ -34,13 +34,13 @@ data = "list"
 # rather than raised (small n: a claim meant for the lesson's n may not hold here).
 PROBE = textwrap.dedent("""
     import json, sys
-    import cells.claims
+    import executable_lesson.kernel.claims
     said = []
-    cells.claims._check = lambda holds, statement, *rest: said.append(statement)
+    executable_lesson.kernel.claims._check = lambda holds, statement, *rest: said.append(statement)
 
-    from build_support.lesson_modules import SCRIPTS
-    from cells.pages import episode, going_further, python_versions
-    from charts.figures import scaling_plot, timing_bars
+    from finding_bottlenecks.lesson_modules import SCRIPTS
+    from finding_bottlenecks.pages import episode, going_further, python_versions
+    from finding_bottlenecks.charts import scaling_plot, timing_bars
 
     def only_known(rows):  # the measurements as a build without the extra would have made them
         return [row for row in rows if row["script"] in SCRIPTS or row["script"].startswith("floor")]
@@ -98,7 +98,7 @@ def probe(folder, measurements, pythons):
 
 
 def test_a_seventh_version_without_its_entry_fails_naming_it(copy):
-    result = run(copy, "-c", "import build_support.lesson_modules")
+    result = run(copy, "-c", "import finding_bottlenecks.lesson_modules")
     assert result.returncode != 0
     assert f"{NEW} has no entry in sum_nexts_versions.toml" in result.stderr
 

@@ -4,9 +4,9 @@ import math
 import pytest
 from conftest import LESSON_CODE
 
-from build_support.lesson_modules import VERSIONS
-from cells import check_variants
-from cells import measure_variants as mv
+from finding_bottlenecks.cells import check_variants
+from finding_bottlenecks.cells import measure_variants as mv
+from finding_bottlenecks.lesson_modules import VERSIONS
 
 VARIANTS = list(mv.VARIANTS)
 ORIGINAL = "sum_nexts_original.py"

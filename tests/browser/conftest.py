@@ -2,12 +2,12 @@
 import functools
 import http.server
 import threading
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
 
-ROOT = Path(__file__).resolve().parents[2]
+from finding_bottlenecks.settings import ROOT  # the repository
+
 CHROMIUM = "/usr/bin/chromium"  # Debian's package, installed by `make test`
 # How Chromium must start on these machines: no sandbox as root, and no background traffic.
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

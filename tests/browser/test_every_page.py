@@ -1,7 +1,7 @@
 """Every page as a reader first meets it (empty storage), at desktop and phone width."""
 import json
 
-from .conftest import SCREENSHOTS
+from tests.browser.conftest import SCREENSHOTS
 
 MAX_LESSON_BYTES = 1_500_000
 

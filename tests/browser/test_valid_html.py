@@ -2,7 +2,7 @@
 import json
 import subprocess
 
-from .conftest import ROOT
+from tests.browser.conftest import ROOT
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 

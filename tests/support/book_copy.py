@@ -4,12 +4,11 @@ import re
 import shutil
 from pathlib import Path
 
-from build_support.settings import CODE_PACKAGES
+from finding_bottlenecks.settings import ROOT  # the repository
 from tests.support.lesson_code_copy import LEARNER_OUTPUTS
 
-ROOT = Path(__file__).resolve().parents[2]  # tests/support/ -> the repository
-BOOK_FILES = ["conf.py", "Makefile", "requirements.txt", "docs", "lesson_code", "book_extension",
-              *CODE_PACKAGES]
+BOOK_FILES = ["conf.py", "Makefile", "requirements.txt", "docs", "lesson_code", "executable_lesson",
+              "finding_bottlenecks"]
 EPISODE = "finding-bottlenecks"
 # A fence opens a code cell, a directive or code (``` or ~~~) or a colon-fenced directive (:::).
 FENCE = re.compile(r"^ {0,3}(`{3,}|:{3,}|~{3,})")

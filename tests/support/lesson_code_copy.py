@@ -8,7 +8,7 @@ that runs scripts or lists the folder works in a copy made here, which leaves th
 import shutil
 from pathlib import Path
 
-from build_support.settings import LEARNER_OUTPUTS, LESSON_CODE  # what runs leave; never lesson code
+from finding_bottlenecks.settings import LEARNER_OUTPUTS, LESSON_CODE  # what runs leave; never lesson code
 
 
 def copy_lesson_code(folder, source=LESSON_CODE):

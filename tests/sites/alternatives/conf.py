@@ -1,5 +1,5 @@
 """A page whose sentences are chosen by the values it glued ({when})."""
-extensions = ["myst_nb", "book_extension.alternatives"]
+extensions = ["myst_nb", "executable_lesson.build.alternatives"]
 nb_execution_mode = "force"
 nb_execution_raise_on_error = True
 exclude_patterns = ["_build"]

@@ -6,10 +6,11 @@ from pathlib import Path
 
 ROOT = Path(os.environ.get("KIT_ROOT") or Path(__file__).resolve().parents[3])  # the repository
 sys.path.insert(0, str(ROOT))
-os.environ["PYTHONPATH"] = str(ROOT)  # the kernel imports cells/ and book_extension/
+os.environ["PYTHONPATH"] = str(ROOT)  # the kernel imports the lesson's packages
 
-extensions = ["myst_nb", "book_extension.page_data", "book_extension.progress", "book_extension.schedule",
-              "book_extension.instructor_guide", "book_extension.cheat_sheet"]
+extensions = ["myst_nb", "executable_lesson.build.page_data", "executable_lesson.build.progress",
+              "executable_lesson.build.schedule", "executable_lesson.build.instructor_guide",
+              "executable_lesson.build.cheat_sheet", "finding_bottlenecks.profiles_guide"]
 myst_enable_extensions = ["substitution", "colon_fence"]
 nb_execution_mode = "force"
 nb_execution_raise_on_error = True

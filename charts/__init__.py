@@ -1,1 +1,0 @@
-"""The charts the pages draw at build time, as SVG with real text."""

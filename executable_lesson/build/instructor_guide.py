@@ -1,0 +1,126 @@
+"""The instructor guide's schedule: the episode's sections with the slowest command of each as this
+build ran it (`instructor-schedule`).
+
+Each command the pages run writes its seconds, page and notebook cell to the progress log
+(support/progress_log.py; kernel/hooks.py for the magics). The cell's number is the
+kernel's In [n]; the executed notebook says which cell had it, and so which `##` section it lies
+in (page_sections.py). The table is filled once every page has run.
+"""
+import json
+import re
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.util import logging
+
+from executable_lesson.build import holders, progress
+from executable_lesson.build.page_sections import cell_sections, headings
+from executable_lesson.build.tables import table
+
+logger = logging.getLogger(__name__)
+
+
+def ended(app):
+    """Every command the build ran, as the progress log's end events, in the order they ended."""
+    log = progress.progress_log(app)
+    if not log.exists():
+        return []
+    events = []
+    for line in Path(log).read_text(encoding="utf-8").splitlines():
+        try:
+            event = json.loads(line)
+        except json.JSONDecodeError:
+            continue  # a line being written as the build ends
+        if event.get("event") == "end":
+            events.append(event)
+    return events
+
+
+def slowest_by_section(events, page, sections):
+    """{section heading: the slowest end event of the page's commands in it}, and the events
+    whose cell the notebook does not hold (a mapping gone wrong: the guide says so)."""
+    slowest, lost = {}, []
+    for event in events:
+        if event.get("page") != page:
+            continue
+        section = sections.get(event.get("cell"))
+        if section is None:
+            lost.append(event)
+        elif section not in slowest or event["seconds"] > slowest[section]["seconds"]:
+            slowest[section] = event
+    return slowest, lost
+
+
+# -- the page's tables ----------------------------------------------------------------------------
+
+def _gather(app, env):
+    pages = holders.pages_holding(env, "instructor-schedule")
+    if not pages:
+        return []
+    schedule = app.lesson_schedule
+    notebook = Path(app.outdir).parent / "jupyter_execute" / f"{schedule.page}.ipynb"
+    sections = cell_sections(json.loads(notebook.read_text(encoding="utf-8"))) if notebook.exists() else {}
+    events = ended(app)
+    env.lesson_slowest, lost = slowest_by_section(events, schedule.page, sections)
+    for event in lost:
+        logger.warning(f"{schedule.page}: the command `{event['command']}` ran in cell"
+                       f" {event.get('cell')}, which the executed notebook {notebook.name} does not"
+                       " hold: the guide cannot place it in a section", location=pages[0])
+    return pages
+
+
+def _fill(app, doctree, docname):
+    holders.fill(doctree, "instructor-schedule", lambda: schedule_table(
+        app.lesson_schedule, getattr(app.env, "lesson_slowest", {}),
+        _anchors(app, docname, app.lesson_schedule.page)))
+
+
+def _anchors(app, docname, page):
+    """{a `##` heading of the page, as its source writes it: its link from `docname`}. Sections
+    are paired by position: the title Sphinx renders differs from the source (its quotes are
+    curly, its code plain), and the schedule's check has matched the headings already."""
+    if page not in app.env.found_docs:
+        logger.warning(f"the schedule's page {page} is not in the book", location=docname)
+        return {}
+    uri = app.builder.get_relative_uri(docname, page)
+    doctree = app.env.get_doctree(page)
+    top = next(iter(doctree.findall(nodes.section)), None)  # the page's title, and all below it
+    sections = [s for s in top.children if isinstance(s, nodes.section)] if top else []
+    written = headings(Path(app.env.doc2path(page)).read_text(encoding="utf-8"))
+    if len(written) != len(sections):
+        logger.warning(f"{page}: {len(written)} `## ` headings in its source but {len(sections)}"
+                       " sections on the page: the guide cannot link them", location=docname)
+        return {}
+    return {heading: f"{uri}#{section['ids'][0]}" for heading, section in zip(written, sections)}
+
+
+def schedule_table(schedule, slowest, anchors):
+    rows = []
+    for section in schedule.sections:
+        title = inline(section.heading)
+        link = anchors.get(section.heading)
+        if link is not None:
+            title = nodes.paragraph("", "", nodes.reference("", "", *title.children, refuri=link))
+        event = slowest.get(section.heading)
+        command = (nodes.paragraph("", "", nodes.literal(text=event["command"])) if event
+                   else "none" if slowest else "not run in this build")
+        rows.append([title, section.teaching, section.exercises, command,
+                     f"{event['seconds']:.1f}" if event else ""])
+    rows.append(["Total", schedule.teaching_minutes, schedule.exercise_minutes, "", ""])
+    return table(["Section", "Teaching (minutes)", "Exercises (minutes)",
+                  "Slowest command run live", "Its seconds"], rows, "instructor-schedule")
+
+
+def inline(text):
+    """A paragraph of `text`, with its `backticked` parts as code."""
+    paragraph = nodes.paragraph()
+    for number, part in enumerate(re.split(r"`([^`]*)`", text)):
+        if part:
+            paragraph += nodes.literal(text=part) if number % 2 else nodes.Text(part)
+    return paragraph
+
+
+def setup(app):
+    holders.add(app, "instructor-schedule")
+    app.connect("env-updated", _gather)
+    app.connect("doctree-resolved", _fill)

@@ -1,0 +1,24 @@
+"""The build's progress log: each lesson command's start and end, with its page and cell
+(build/progress.py shows it; the instructor guide places each command in its section)."""
+import json
+
+from executable_lesson.support import build_context
+
+
+def progress(event):
+    """Tell the build's log that a command starts or ends, with the page and the kernel's cell."""
+    context = build_context.read()
+    if context.get("progress_log"):
+        with open(context["progress_log"], "a", encoding="utf-8") as stream:
+            stream.write(json.dumps({"page": context.get("page", "?"), "cell": _cell(),
+                                     **event}) + "\n")
+
+
+def _cell():
+    """The number the executed notebook gives the cell running now (its In [n]), which the
+    build's kernels keep (book_extension/kernel_hooks.py); None outside a build's kernel."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return None
+    return getattr(get_ipython(), "lesson_cell", None)
