@@ -12,10 +12,12 @@ import pytest
 from conftest import LESSON_CODE
 
 from executable_lesson.kernel.claims import ClaimError
+from finding_bottlenecks import sampling
 from finding_bottlenecks.learner_profilers import ProfilerError, pinned_for_this_python, py_spy_refusal
 from finding_bottlenecks.pages.going_further import ProfilerCosts, flame_figures, temperature_figures, tree_figures
 from finding_bottlenecks.readers.flame_graphs import FlameGraph, call_tree
 from finding_bottlenecks.sampling import Refused
+from finding_bottlenecks.scratch import Scratch
 from tests.support.lesson_code_copy import copy_lesson_code, listing
 
 BIN = Path(sys.executable).parent
@@ -228,3 +230,12 @@ def test_fromisoformat_is_timed_in_turns_against_strptime():
     speeds = parse_speeds(number=200, rounds=3)
     assert set(speeds) == {"strptime", "fromisoformat"}
     assert all(s["min"] <= s["median"] <= s["max"] for s in speeds.values())
+
+
+def test_the_rate_patterns_read_the_profilers_own_help():
+    """The patterns meet the help the installed tools print, not only hand-written help: py-spy's
+    here, and Python's profiling.sampling where this Python has it (3.15 and newer)."""
+    lesson = Scratch()
+    assert sampling.py_spy_rate(lesson) > 0
+    if sys.version_info >= (3, 15):
+        assert sampling.tachyon_rate(lesson) > 0

@@ -4,7 +4,7 @@ changes nothing the pages say about the other versions: every figure and claim a
 same, on the same measurements, with the extra and without it. Without its entry, the build
 fails naming it.
 
-The extra, sum_nexts_accumulate.py (tests/support/seventh_version/), is a real one-pass
+The extra, sum_nexts_accumulate.py (tests/support/seventh_version.py), is a real one-pass
 algorithm, and its entry sits in the middle of the description (after slice-and-sum), where a
 position-based reading would have taken it for a step of the episode."""
 import json
@@ -16,18 +16,10 @@ import textwrap
 import pytest
 
 from tests.support.book_copy import ROOT, copy_book
+from tests.support.seventh_version import ENTRY, script_text
 
 NEW = "sum_nexts_accumulate.py"
-SOURCE = ROOT / "tests" / "support" / "seventh_version" / NEW
 AFTER = 'script = "sum_nexts_slice_sum.py"'  # the entry goes after this version's
-ENTRY = f"""
-[[version]]
-script = "{NEW}"
-label = "itertools.accumulate from the end"
-role = "extra"
-growth = "linear"
-data = "list"
-"""
 
 # Runs inside the copy, on measurements made once (with the extra): everything that lists the
 # versions, read as the build reads it, and every claim the pages check of them, recorded
@@ -80,7 +72,7 @@ def run(folder, *args):
 @pytest.fixture(scope="module")
 def copy(tmp_path_factory):
     folder = copy_book(tmp_path_factory.mktemp("seventh") / "repo", sys.prefix)
-    shutil.copy2(SOURCE, folder / "lesson_code" / NEW)
+    (folder / "lesson_code" / NEW).write_text(script_text(folder / "lesson_code"))
     return folder
 
 

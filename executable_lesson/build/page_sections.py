@@ -11,27 +11,33 @@ import re
 FENCE = re.compile(r"^ {0,3}(`{3,}|:{3,}|~{3,})")
 
 
+HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
+
+
 def headings(text, level=2):
     """The text of each heading of this level, in order, outside fenced blocks."""
-    return [heading for heading_level, heading in _headings(text) if heading_level == level]
+    return [HEADING.match(line)[2] for line, kind in blocks(text) if kind == level]
 
 
-def _headings(text):
+def blocks(text):
+    """(text, kind) for each line outside the front matter and fenced blocks, kind being its
+    heading level or None; a fenced block comes whole, as one item of kind "fence"."""
     text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.DOTALL)  # the front matter
-    fence = None  # the opening fence's characters, while inside a fenced block
+    block, fence = [], None  # the opening fence's characters, while inside a fenced block
     for line in text.splitlines():
         found = FENCE.match(line)
         if fence:
+            block.append(line)
             # A block ends at a bare fence of its own character, at least as long as its opening.
             bare = line.strip()
             if found and bare == fence[0] * len(bare) and len(bare) >= len(fence):
-                fence = None
+                yield "\n".join(block), "fence"
+                block, fence = [], None
         elif found:
-            fence = found[1]
+            block, fence = [line], found[1]
         else:
-            heading = re.match(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$", line)
-            if heading:
-                yield len(heading[1]), heading[2]
+            heading = HEADING.match(line)
+            yield line, len(heading[1]) if heading else None
 
 
 def cell_sections(notebook, level=2):

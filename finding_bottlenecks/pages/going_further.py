@@ -8,20 +8,17 @@
   quoting them sits in an {only} block that such a build leaves out, but Sphinx still parses it,
   and a missing figure would fail the build.
 """
-import importlib.util
 import json
 import re
-import sys
 
 from executable_lesson.kernel.claims import claim, claim_above, claim_below, claim_between, claim_slower
 from executable_lesson.kernel.commands import CommandError
 from executable_lesson.kernel.precision import ratio_spread, share_spread, supported
 from executable_lesson.kernel.record import NOT_MEASURED
 from finding_bottlenecks.learner_profilers import pinned_for_this_python
-from finding_bottlenecks.lesson_modules import VERSIONS
+from finding_bottlenecks.lesson_modules import VERSIONS, load
 from finding_bottlenecks.lesson_modules import measure_variants as mv
 from finding_bottlenecks.sampling import Refused, refused
-from finding_bottlenecks.settings import LESSON_CODE
 from finding_bottlenecks.versions import short
 
 # -- What each profiler costs -----------------------------------------------------------------
@@ -89,19 +86,7 @@ class ProfilerCosts:
 
 # -- Memory -----------------------------------------------------------------------------------
 
-def _measure_memory():
-    """lesson_code/measure_memory.py, which imports measure_variants from its own folder."""
-    spec = importlib.util.spec_from_file_location("measure_memory", LESSON_CODE / "measure_memory.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.path.insert(0, str(LESSON_CODE))
-    try:
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(str(LESSON_CODE))
-    return module
-
-
-_script = _measure_memory()
+_script = load("measure_memory")  # its table's formats, for the prose
 
 MEMORY_N = 3000  # tracemalloc follows every allocation: the double loops take ~40 s at 10000
 LIST_VERSIONS = [version.short for version in VERSIONS if version.data == "list"]

@@ -4,15 +4,13 @@ import re
 import shutil
 from pathlib import Path
 
+from executable_lesson.build.page_sections import blocks
 from finding_bottlenecks.settings import ROOT  # the repository
 from tests.support.lesson_code_copy import LEARNER_OUTPUTS
 
 BOOK_FILES = ["conf.py", "Makefile", "requirements.txt", "docs", "lesson_code", "executable_lesson",
               "finding_bottlenecks"]
 EPISODE = "finding-bottlenecks"
-# A fence opens a code cell, a directive or code (``` or ~~~) or a colon-fenced directive (:::).
-FENCE = re.compile(r"^ {0,3}(`{3,}|:{3,}|~{3,})")
-HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+\S")
 # Where `make html` and `make preview` keep the learner's venv, beside their sites.
 LEARNER_VENVS = ["_build/learner-venv", "_build/preview/learner-venv"]
 
@@ -57,27 +55,7 @@ def stub_pages(folder, keep):
 
 def title_line(text):
     """The page's `# ` title line."""
-    return next(line for line, level in _lines(text) if level == 1)
-
-
-def _lines(text):
-    """(line, heading level or None) for each line outside front matter; a fenced block's lines
-    come as one item, its text, with level "fence"."""
-    text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.DOTALL)
-    block, fence = [], None
-    for line in text.splitlines():
-        found = FENCE.match(line)
-        if fence:
-            block.append(line)
-            bare = line.strip()
-            if found and bare == fence[0] * len(bare) and len(bare) >= len(fence):
-                yield "\n".join(block), "fence"
-                block, fence = [], None
-        elif found:
-            block, fence = [line], found[1]
-        else:
-            heading = HEADING.match(line)
-            yield line, len(heading[1]) if heading else None
+    return next(line for line, level in blocks(text) if level == 1)
 
 
 def episode_showing(folder, script):
@@ -99,7 +77,7 @@ def episode_showing(folder, script):
             found = True
         section.clear()
 
-    for line, level in _lines(source):
+    for line, level in blocks(source):
         if level in (1, 2):
             close_section()
             kept.append(line)
