@@ -53,7 +53,3 @@ class CheckTable(list):
 
     def get(self, script):
         return next(row for row in self if row["script"] == script)
-
-    def only(self, *scripts):
-        """The rows of these scripts, as a table of their own."""
-        return CheckTable(self.get(script) for script in scripts)
