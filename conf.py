@@ -27,7 +27,9 @@ lesson_folder = str(settings.LESSON_CODE)  # what a learner downloads and runs
 lesson_suffixes = settings.LESSON_SUFFIXES
 lesson_ignore = settings.LEARNER_OUTPUTS  # what a learner's runs leave beside the scripts
 lesson_packages = settings.CODE_PACKAGES  # what the pages' cells import
-lesson_preview_inputs = ["LESSON_N"]  # the lesson's n: another n re-runs every page
+# what the pages' outputs depend on beside their files: the lesson's n, the Pythons compared, a
+# refusal of py-spy to show (README, "Settings"); another value re-runs every page
+lesson_preview_inputs = ["LESSON_N", "LESSON_PYTHONS", "LESSON_PY_SPY_REFUSED"]
 lesson_home = "https://github.com/finding-bottlenecks/lesson"
 lesson_schedule = "schedule.toml"  # in docs/
 lesson_commands = "commands.toml"  # in docs/, for the cheat sheet
@@ -61,8 +63,6 @@ templates_path = ["docs/_templates"]  # the theme, lighter and with a fixed sear
 html_favicon = "docs/_static/favicon.svg"
 html_static_path = ["docs/_static"]  # relative to this file, which sits at the root
 html_css_files = ["lesson.css"]
-# A click on the link in a solution's title goes to its exercise, and does not open the solution
-html_js_files = ["solutions.js"]
 
 html_theme_options = {
     "home_page_in_toc": True,

@@ -43,6 +43,7 @@ def _profiler_tags(app):
 
 
 def setup(app):
+    app.setup_extension("executable_lesson")  # its kernels' context and the cheat sheet's event
     profiles_guide.setup(app)
     app.connect("config-inited", _python_tags)
     app.connect("builder-inited", _profiler_tags)  # after the learner's venv is made (priority 400)

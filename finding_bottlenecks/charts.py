@@ -17,7 +17,7 @@ def _markers(count):
     """One marker per line: a chart with more lines than markers fails rather than drop one."""
     if count > len(MARKERS):
         raise ValueError(f"{count} lines to draw, but only {len(MARKERS)} markers: add some to"
-                         " MARKERS in charts/figures.py")
+                         " MARKERS in finding_bottlenecks/charts.py")
     return MARKERS[:count]
 
 

@@ -41,7 +41,7 @@ class Refused:
 # -- what the page calls -------------------------------------------------------------------------
 
 def refused():
-    """What py-spy said when this machine refused it (book_extension probes it), else None."""
+    """What py-spy said when this machine refused it (book.py probes it), else None."""
     return build_context.get("py_spy_refused") or None
 
 

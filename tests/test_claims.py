@@ -87,7 +87,7 @@ def test_the_report_lists_failed_then_closest_then_exact(sent):
     assert [flagged(c, 1.1) for c in listed] == [True, False, True, False, False]
     summary, table, _, facts = report_nodes(listed, 1.1)
     assert "5 claims were checked: 3 compare measurements" in summary.astext()
-    assert "2 failed, and 1 held by less than a tenth" in summary.astext()
+    assert "2 failed, and 1 held by a ratio below 1.1" in summary.astext()
     assert facts.astext().index("FAILED: a-page: a broken fact") < facts.astext().index("held: a-page")
     rows = [row.astext() for row in table.findall(lambda node: node.tagname == "row")]
     assert len(rows) == 4 and "FAILED" in rows[1] and "flagged" in rows[2]

@@ -1,4 +1,4 @@
-"""What a page hands to the build travels inside its executed notebook (cells/page_data.py,
+"""What a page hands to the build travels inside its executed notebook (kernel/send.py,
 executable_lesson/build/page_data.py): a small site of two pages, built in seconds. Their claims, figures
 and files reach the site, again when the pages come from the execution cache, and whatever order
 the pages are read in; two pages publishing one name is an error naming both."""
@@ -27,7 +27,7 @@ def build(source, **settings):
 
 @pytest.fixture
 def site(tmp_path, monkeypatch):
-    monkeypatch.setenv("PYTHONPATH", str(ROOT))  # the kernels import cells/
+    monkeypatch.setenv("PYTHONPATH", str(ROOT))  # the kernels import the packages
     shutil.copytree(SITE, tmp_path / "site")
     return tmp_path / "site"
 

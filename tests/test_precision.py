@@ -1,5 +1,5 @@
 """Figures quoted to the precision their spread supports, and bounds rounded away from what
-they bound (cells/precision.py)."""
+they bound (executable_lesson/kernel/precision.py)."""
 import math
 
 import pytest

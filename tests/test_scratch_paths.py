@@ -1,5 +1,5 @@
 """What the pages show names the files of the scratch copy as a learner's own lesson folder
-would, and the profiles the pages save are published (cells/commands.py)."""
+would, and the profiles the pages save are published (finding_bottlenecks/scratch.py)."""
 import tempfile
 
 import pytest

@@ -58,7 +58,9 @@ def glued_value(document, key):
     try:
         return ast.literal_eval(text)
     except (SyntaxError, ValueError):
-        return text
+        # a string reads back quoted: this is some other object, which no condition can test
+        raise ConditionError(f"{key!r} is glued as {text!r}, not a number, a word or True/False:"
+                             " glue a plain value") from None
 
 
 class When(Directive):

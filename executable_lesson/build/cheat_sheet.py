@@ -157,7 +157,7 @@ def sheet_nodes(entries, events=()):
     for tool in dict.fromkeys(entry.tool for entry in entries if entry.shown):
         rows = []
         for entry in (e for e in entries if e.tool == tool and e.shown):
-            # one that ran, and did not fail on purpose (the bad-input and profile.py examples)
+            # one that ran, and did not fail on purpose (a page's examples of errors)
             example = next((s for s in entry.shown if s.command in ran_well),
                            next((s for s in entry.shown if s.command in ran), entry.shown[0]))
             command = nodes.paragraph("", "", nodes.literal(text=example.command))

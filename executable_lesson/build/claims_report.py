@@ -64,9 +64,9 @@ def report_nodes(claims, flag_ratio):
     close = sum(flagged(c, flag_ratio) and c["held"] for c in measured)
     summary = nodes.paragraph(text=(
         f"{len(claims)} claims were checked: {len(measured)} compare measurements and are listed"
-        f" with their margins, closest to failing first; {len(exact)} are exact facts (hit counts,"
-        f" lines of output, byte counts), listed after them. {failed} failed, and {close} held by"
-        f" less than a tenth (ratio below {flag_ratio})."))
+        f" with their margins, closest to failing first; {len(exact)} are exact facts (counts,"
+        f" lines of output), listed after them. {failed} failed, and {close} held by a ratio"
+        f" below {flag_ratio}."))
     rows = [[_mark(c, flag_ratio), c["page"], c["statement"], _value(c["value"]), _threshold(c),
              _ratio(c)] for c in measured]
     margins = table(["", "Page", "Claim", "Value tested", "Threshold", "Ratio"], rows,

@@ -46,7 +46,7 @@ def add_config_values(app):
 
 
 def _types(item):
-    return (list, tuple) if item.type is tuple else (item.type,)
+    return {tuple: (list, tuple), float: (int, float)}.get(item.type, (item.type,))
 
 
 def read(config):

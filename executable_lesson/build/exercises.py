@@ -9,11 +9,15 @@ this module keeps the rest of the book as it was with it.
   invalid HTML. The bodies lose that wrapper (the box around them stays, with its own id).
 - A solution's title, "Solution to Exercise 1 (...)", links to its exercise; the space before
   the link is moved out of it, so that the underline starts under the word. A click on that
-  link goes to the exercise and nothing else (docs/_static/solutions.js): sphinx-togglebutton
+  link goes to the exercise and nothing else (static/solutions.js, added here): sphinx-togglebutton
   would also try to open the solution, and fail with an error.
 """
+from pathlib import Path
+
 from docutils import nodes
 from sphinx_exercise.nodes import is_extension_node
+
+STATIC = Path(__file__).resolve().parent / "static"
 
 NUMBERED = {"exercise"}  # the only figure types (numfig's) that get a number
 BODY_IDS = {"exercise-content", "solution-content"}
@@ -41,8 +45,14 @@ def _tidy_boxes(app, doctree, docname):
                 title.insert(title.index(link), nodes.Text(" "))
 
 
+def _static_files(app, config):
+    config.html_static_path.append(str(STATIC))
+
+
 def setup(app):
     app.setup_extension("sphinx_exercise")
+    app.connect("config-inited", _static_files)
+    app.add_js_file("solutions.js")
     app.connect("env-get-updated", _number_only_exercises, priority=900)
     app.connect("doctree-resolved", _tidy_boxes)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,7 +1,7 @@
 """What each page handed to the build, gathered from its executed notebook when Sphinx reads it.
 
 A page's kernel sends its claims, the names of its figures and the files it publishes as outputs
-of its cells (cells/page_data.py), which MyST-NB keeps with the page's glued values. When Sphinx
+of its cells (kernel/send.py), which MyST-NB keeps with the page's glued values. When Sphinx
 has read a page, its record goes into the build environment: a page taken from the execution
 cache brings the same record again, and a page the preview does not read again keeps the one it
 had. Once every page is read, the build writes each page's files, its `<page>.figures.json` and
@@ -88,12 +88,13 @@ def claims(env):
     return [claim for page in sorted(records(env)) for claim in records(env)[page]["claims"]]
 
 
-def published(env):
-    """{published name: the page that published it}; a name two pages publish is a warning."""
+def published(env, warn=False):
+    """{published name: the page that published it}; with `warn`, a name two pages publish is
+    a warning (the build checks it once, when every page is read)."""
     owners = {}
     for page in sorted(records(env)):
         for name in records(env)[page]["files"]:
-            if name in owners:
+            if name in owners and warn:
                 logger.warning(f"{page} publishes {name}, which {owners[name]} publishes too: give"
                                " one of them another name", location=page)
             owners[name] = page
@@ -101,7 +102,7 @@ def published(env):
 
 
 def _check_published(app, env):
-    published(env)
+    published(env, warn=True)
     return []
 
 

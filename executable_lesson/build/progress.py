@@ -1,7 +1,7 @@
 """A build that says what it is doing: one line per lesson command, as it runs.
 
 The pages' commands run in the notebook kernels, whose output goes into the pages. Each command
-appends its start and end to a progress file (build_support/progress_log.py); a thread here prints a line
+appends its start and end to a progress file (support/progress_log.py); a thread here prints a line
 for each command as it ends (its seconds, page and command), and every minute names a command
 still running, so a command that hangs shows itself. The kernels' one harmless warning (their local connection is not
 encrypted) is silenced by a profile of their own; any other warning still shows.

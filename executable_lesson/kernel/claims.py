@@ -13,9 +13,9 @@ less than `lesson_flag_ratio` (conf.py) is flagged in the build report: the next
   ordered: the slower one's fastest run is slower than the faster one's slowest run; or, with
   `by=k`, the medians differ by more than the factor k, which the page states.
 
-Every claim a page makes leaves the kernel inside the executed notebook (cells/page_data.py);
+Every claim a page makes leaves the kernel inside the executed notebook (kernel/send.py);
 the build gathers them when it reads the page, and the build report lists them all, closest to
-failing first (book_extension/claims_report.py). A failed claim is handed over too, then raised:
+failing first (build/claims_report.py). A failed claim is handed over too, then raised:
 the cell fails and the build with it, naming the page, the cell, the claim, its figures and its
 margin.
 """
@@ -23,6 +23,7 @@ import math
 import numbers
 
 from executable_lesson.kernel.send import send
+from executable_lesson.support import build_context
 
 
 class ClaimError(AssertionError):
@@ -104,7 +105,8 @@ def margin_text(entry):
 
 def failure_message(entry):
     shown = ", ".join(f"{name} = {value}" for name, value in entry["figures"].items())
-    where = f"{entry['page']}: " if entry.get("page") else ""
+    page = entry.get("page") or build_context.get("page")
+    where = f"{page}: " if page else ""
     return (f"{where}The lesson claims that {entry['statement']}, but on this build {shown}"
             f" ({margin_text(entry)}).")
 
@@ -112,8 +114,8 @@ def failure_message(entry):
 def _plain(value):
     if isinstance(value, list):
         return [float(v) for v in value]
-    # JSON has no infinity: an unbounded ratio (a ceiling claim on zero) is null, shown as such
-    return None if value is None or math.isinf(value) else float(value)
+    # JSON has no infinity nor nan: an unbounded ratio (a ceiling claim on zero) is null
+    return None if value is None or not math.isfinite(value) else float(value)
 
 
 def _g(value):
@@ -125,8 +127,8 @@ def _short(value, limit=400):
     if isinstance(value, bool) or value is None or isinstance(value, str):
         return value if not isinstance(value, str) or len(value) <= limit else value[:limit] + "..."
     if isinstance(value, numbers.Real):
-        return float(value)
+        return float(value) if math.isfinite(value) else None
     if isinstance(value, dict) and all(isinstance(v, numbers.Real) for v in value.values()):
-        return {str(k): float(v) for k, v in value.items()}
+        return {str(k): float(v) if math.isfinite(v) else None for k, v in value.items()}
     text = repr(value)
     return text if len(text) <= limit else text[:limit] + "..."

@@ -55,7 +55,7 @@ class Scratch:
         source = source or context.get("lesson_folder")
         if source is None:
             raise CommandError("no lesson folder: give Scratch one, or run the page in a build")
-        for path in lesson_files(source, suffixes or context.get("suffixes", (".py", ".txt")),
+        for path in lesson_files(source, suffixes or context.get("suffixes", (".py", ".txt", ".toml")),
                                  ignored or context.get("ignore", ())):  # what the archive holds
             shutil.copy2(path, self.path)
         self.env = learner_environment(build_context.get("learner_venv"), unset=unset)

@@ -1,5 +1,5 @@
 """Files the pages publish beside the HTML: each leaves the kernel inside the executed notebook
-(cells/page_data.py), named, and the build writes it into the site (book_extension/page_data.py).
+(kernel/send.py), named, and the build writes it into the site (build/page_data.py).
 A page links it by that name; two pages may not publish the same name."""
 import json
 from pathlib import Path

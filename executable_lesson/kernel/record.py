@@ -2,7 +2,7 @@
 
 `quote(name=value, ...)` glues each value for a {glue:text} role, and names the values it glued
 as the page's figures: the build gathers them from the executed notebook and publishes them as
-`<page>.figures.json` beside the site (book_extension/page_data.py), so a figure is computed in
+`<page>.figures.json` beside the site (build/page_data.py), so a figure is computed in
 one place only.
 """
 import numbers

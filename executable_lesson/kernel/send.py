@@ -2,12 +2,12 @@
 
 `send(kind, **data)` displays one output that MyST-NB lifts out of the page (its glue prefix, under
 a key of its own) and keeps in the executed notebook; the book's extension gathers these outputs
-when Sphinx reads the page (book_extension/page_data.py). So a page taken from the execution
+when Sphinx reads the page (build/page_data.py). So a page taken from the execution
 cache hands over the same data again, and no page needs another to have run. The kinds:
 
-- "claim": a sentence the page checked, with its margin (cells/claims.py);
-- "figures": the names of the glued values the prose quotes (cells/record.py);
-- "file": a file the site publishes, by name, its bytes in base64 (cells/publish.py).
+- "claim": a sentence the page checked, with its margin (kernel/claims.py);
+- "figures": the names of the glued values the prose quotes (kernel/record.py);
+- "file": a file the site publishes, by name, its bytes in base64 (kernel/publish.py).
 
 Outside a notebook kernel (a test, a script) nothing is sent.
 """

@@ -1,6 +1,7 @@
-"""The build's own infrastructure: where the lesson code is, the Pythons and pins it supports,
-which profilers a learner's environment may use, and the build's logs.
+"""What both sides of the machinery (the Sphinx extension and the kernels) and a maintainer's
+tools share: the build's context for the kernels, the learner's venv and environment, the lesson's
+files, the progress log, pins and installed versions.
 
-It imports neither Sphinx, MyST-NB nor IPython, so that book_extension/ and maintainer/ use it
-without the page API (cells/), and `make pins` runs without the book's packages.
+It imports neither Sphinx, MyST-NB nor IPython (but for reading a kernel's profile when one
+runs), so that `make pins` runs without the book's packages.
 """

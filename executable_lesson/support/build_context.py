@@ -1,5 +1,5 @@
 """What the build tells the notebook kernels that run its pages: one small file in the kernels'
-own IPython profile (book_extension writes it; the page that is being read is in it too), read
+own IPython profile (the extension writes it; the page that is being read is in it too), read
 by the page API inside a kernel. Nothing passes through environment variables of ours.
 
 Its keys: build_python (the interpreter that builds, which the kernels must run), learner_venv

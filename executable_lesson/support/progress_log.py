@@ -16,7 +16,7 @@ def progress(event):
 
 def _cell():
     """The number the executed notebook gives the cell running now (its In [n]), which the
-    build's kernels keep (book_extension/kernel_hooks.py); None outside a build's kernel."""
+    build's kernels keep (kernel/hooks.py); None outside a build's kernel."""
     try:
         from IPython import get_ipython
     except ImportError:

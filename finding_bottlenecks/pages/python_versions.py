@@ -13,7 +13,7 @@ from finding_bottlenecks.charts import versions_chart
 from finding_bottlenecks.checks import expected_verdict
 from finding_bottlenecks.lesson_modules import BY_SCRIPT, END, SCRIPTS, START, STEPS, measure_variants
 from finding_bottlenecks.pythons import find_pythons
-from finding_bottlenecks.versions import short
+from finding_bottlenecks.versions import VersionsError, short
 
 SHOWN = SCRIPTS  # the tables and the chart show every version, extras included
 TAUGHT = [step.script for step in STEPS]  # the sentences speak of the episode's steps only
@@ -21,8 +21,11 @@ TAUGHT = [step.script for step in STEPS]  # the sentences speak of the episode's
 ORDERED = [step for step in STEPS if step.order]  # the steps the episode orders
 EPISODE_ORDERS = [step.order for step in ORDERED]
 # The step that changes the algorithm, (before, after): its growth with n changes.
-ALGORITHM_STEP = next((v.after, v.script) for v in STEPS
-                      if v.after and v.growth != BY_SCRIPT[v.after].growth)
+ALGORITHM_STEP = next(((v.after, v.script) for v in STEPS
+                       if v.after and v.growth != BY_SCRIPT[v.after].growth), None)
+if ALGORITHM_STEP is None:
+    raise VersionsError("no step of the episode changes how the work grows (its `growth`): the"
+                        " comparison of Pythons quotes that step's gain")
 SLICE_SUM = "sum_nexts_slice_sum.py"  # its inner work is the built-in sum() over floats
 FLOAT_SUM = "print(sum([1e100, 1.0, -1e100]))"  # 0.0 before Python 3.12, 1.0 from 3.12 on
 COMPENSATED_SUM = (3, 12)  # sum() of floats is compensated from 3.12 (gh-100425)
@@ -94,7 +97,7 @@ class Comparison:
 
     def check_float_sum(self, run):
         """The run of FLOAT_SUM under each Python, in order: 0.0 before 3.12 and 1.0 from 3.12 on.
-        (What it costs slice-and-sum is said as measured, in sum_said: no claim, since the
+        (What it costs slice-and-sum is said as measured, in the py_sum_case blocks: no claim, since the
         difference may be within the spread on a busy machine.)"""
         printed = dict(zip(self.versions, [line.strip() for line in run.output.splitlines()
                                            if line.strip() and not line.startswith("$ ")]))
@@ -185,7 +188,7 @@ class Comparison:
             expected = expected_verdict(step)
             claim(set(verdicts.values()) == {expected},
                   f"every Python's answer check of {step} says '{expected}'", verdicts=verdicts)
-        tagged = build_context.get("pythons_found")  # what book_extension chose the text by
+        tagged = build_context.get("pythons_found")  # what book.py chose the text by
         claim(tagged is None or tagged == len(self.results),
               "the page's text was chosen for the number of Pythons compared",
               found_by_the_build=tagged, compared=len(self.results))
