@@ -9,8 +9,9 @@ Usage (from the folder that holds the sum_nexts_*.py scripts):
   python measure_variants.py --n 10000                 time all versions for n = 10000
   python measure_variants.py --n 10000 --json my.json  ... and save the measurements
   python measure_variants.py --compare measurements.json
-                          time them again and print the published figures beside yours,
-                          with how far each speed-up differs and whether that is within 10%
+                          time them again the way that file was made (its n, seed, runs
+                          and budget) and print the published figures beside yours, with
+                          how far each speed-up differs and whether that is within 10%
   python measure_variants.py --scaling --json s.json   time each version over a range of n
 """
 import argparse
@@ -374,9 +375,10 @@ def main(argv=None):
     parser = OneLineParser(prog="measure_variants.py", description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=10000, help="how many numbers (default 10000)")
     parser.add_argument("--seed", type=int, default=2016, help="seed of the data (default 2016)")
-    parser.add_argument("--budget", type=float, default=BUDGET,
+    # None: not given, so --compare can take the published file's own
+    parser.add_argument("--budget", type=float,
                         help=f"seconds to spend timing each version (default {BUDGET:g})")
-    parser.add_argument("--repeats", type=int, default=MIN_REPEATS,
+    parser.add_argument("--repeats", type=int,
                         help=f"timed runs of each version at least (default {MIN_REPEATS})")
     parser.add_argument("--json", metavar="FILE", help="also save the measurements to FILE")
     parser.add_argument("--compare", metavar="FILE", help="published measurements to compare with")
@@ -384,12 +386,16 @@ def main(argv=None):
                         help="time each version over doubling n instead, and fit the slopes")
     args = parser.parse_args(argv)
     published = None
-    if args.compare:
+    if args.compare:  # measure again the way the published file was made
         try:
             published = json.loads(Path(args.compare).read_text(encoding="utf-8"))
             args.n, args.seed = published["n"], published["seed"]
-        except (OSError, ValueError, KeyError) as err:
+            args.budget = published["budget"] if args.budget is None else args.budget
+            args.repeats = published["min_repeats"] if args.repeats is None else args.repeats
+        except (OSError, ValueError, KeyError, TypeError) as err:
             parser.exit(2, f"{parser.prog}: cannot read {args.compare}: {err}\n")
+    args.budget = BUDGET if args.budget is None else args.budget
+    args.repeats = MIN_REPEATS if args.repeats is None else args.repeats
     if args.n < 1 or args.budget < 0 or args.repeats < 1:
         parser.error("--n and --repeats must be at least 1 and --budget not below 0")
 

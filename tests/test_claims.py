@@ -111,3 +111,19 @@ def test_each_command_gets_a_line_when_it_ends_and_a_hang_gets_noticed(tmp_path,
     assert lines[0] == "     12.3 s  p: python slow.py"
     assert any(line.startswith("  still running after") and line.endswith("p: python hangs.py")
                for line in lines[1:])
+
+
+def test_the_progress_log_is_read_whole_lines_at_a_time(tmp_path):
+    from executable_lesson.support import progress_log
+    log = tmp_path / "progress.jsonl"
+    assert progress_log.read(log) == ([], 0)  # no log yet: nothing, from the start
+    end = {"event": "end", "page": "p", "command": "x", "returncode": 0, "seconds": 1.0}
+    log.write_text('not an event\n{"event": "start", "page": "p", "command": "x"}\n'
+                   + json.dumps(end) + '\n{"event": "start", "pa')  # the last one half written
+    events, offset = progress_log.read(log)
+    assert [event["event"] for event in events] == ["start", "end"]
+    assert offset == len(log.read_bytes()) - len('{"event": "start", "pa')
+    with open(log, "a") as stream:
+        stream.write('ge": "p", "command": "y"}\n')
+    assert progress_log.read(log, offset) == ([{"event": "start", "page": "p", "command": "y"}],
+                                              len(log.read_bytes()))

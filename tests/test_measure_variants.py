@@ -90,6 +90,20 @@ def test_compare_prints_published_and_own_figures_with_the_ratio(small, tmp_path
     assert int(agreed) <= int(checked) <= len(mv.VARIANTS)
 
 
+def test_compare_measures_the_way_the_published_file_was_made(small, tmp_path):
+    _, data = small
+    published = tmp_path / "measurements.json"
+    published.write_text(json.dumps({**data, "budget": 0, "min_repeats": 2}))
+    mine = tmp_path / "mine.json"
+    assert run("--compare", str(published), "--json", str(mine)).returncode == 0
+    again = json.loads(mine.read_text())
+    assert (again["n"], again["seed"], again["budget"], again["min_repeats"]) == (300, 2016, 0, 2)
+    assert {row["runs"] for row in again["variants"]} == {2}  # budget 0: the runs asked, no more
+    # what is given on the command line wins over the file
+    assert run("--compare", str(published), "--repeats", "3", "--json", str(mine)).returncode == 0
+    assert {row["runs"] for row in json.loads(mine.read_text())["variants"]} == {3}
+
+
 def test_compare_counts_the_speed_ups_that_agree():
     def data(speedups):
         rows = [{"script": f"v{i}.py", "median": 1 / s, "speedup": s} for i, s in enumerate(speedups)]

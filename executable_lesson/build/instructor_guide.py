@@ -16,24 +16,15 @@ from sphinx.util import logging
 from executable_lesson.build import holders, progress
 from executable_lesson.build.page_sections import cell_sections, headings
 from executable_lesson.build.tables import table
+from executable_lesson.support import progress_log
 
 logger = logging.getLogger(__name__)
 
 
 def ended(app):
     """Every command the build ran, as the progress log's end events, in the order they ended."""
-    log = progress.progress_log(app)
-    if not log.exists():
-        return []
-    events = []
-    for line in Path(log).read_text(encoding="utf-8").splitlines():
-        try:
-            event = json.loads(line)
-        except json.JSONDecodeError:
-            continue  # a line being written as the build ends
-        if event.get("event") == "end":
-            events.append(event)
-    return events
+    events, _ = progress_log.read(progress.log_path(app))
+    return [event for event in events if event["event"] == "end"]
 
 
 def slowest_by_section(events, page, sections):

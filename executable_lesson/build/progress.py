@@ -6,7 +6,6 @@ for each command as it ends (its seconds, page and command), and every minute na
 still running, so a command that hangs shows itself. The kernels' one harmless warning (their local connection is not
 encrypted) is silenced by a profile of their own; any other warning still shows.
 """
-import json
 import os
 import shutil
 import sys
@@ -14,7 +13,7 @@ import threading
 import time
 from pathlib import Path
 
-from executable_lesson.support import build_context
+from executable_lesson.support import build_context, progress_log
 from executable_lesson.support.build_context import FILE
 
 HERE = Path(__file__).resolve().parent
@@ -43,24 +42,14 @@ class Tail(threading.Thread):
         self.show_from(offset)
 
     def show_from(self, offset):
-        if not self.path.exists():
-            return offset
-        with open(self.path, encoding="utf-8") as stream:
-            stream.seek(offset)
-            for line in iter(stream.readline, ""):
-                if not line.endswith("\n"):
-                    return offset  # half written: read it whole next time
-                offset += len(line.encode("utf-8"))
-                try:
-                    event = json.loads(line)
-                except json.JSONDecodeError:
-                    continue  # not ours: never let one line stop the others
-                if event["event"] == "start":
-                    self.running = (event, time.monotonic(), time.monotonic())
-                else:
-                    self.running = None
-                    self.out.write(progress_text(event))
-            self.out.flush()
+        events, offset = progress_log.read(self.path, offset)
+        for event in events:
+            if event["event"] == "start":
+                self.running = (event, time.monotonic(), time.monotonic())
+            else:
+                self.running = None
+                self.out.write(progress_text(event))
+        self.out.flush()
         return offset
 
 
@@ -76,12 +65,12 @@ def kernel_profile(app):
     return Path(app.outdir).parent / "ipython" / "profile_default"
 
 
-def progress_log(app):
+def log_path(app):
     return Path(app.outdir).parent / "lesson-progress.jsonl"
 
 
 def _start(app):
-    log = progress_log(app)
+    log = log_path(app)
     log.unlink(missing_ok=True)
     app.lesson_progress = Tail(log)
     app.lesson_progress.start()
