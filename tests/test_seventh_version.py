@@ -4,21 +4,29 @@ changes nothing the pages say about the other versions: every figure and claim a
 same, on the same measurements, with the extra and without it. Without its entry, the build
 fails naming it.
 
+A small book (tests/support/versions_book/), built on a copy of the repository with the extra,
+shows it where the lesson's pages show every version: the measuring script's table, the timing
+bars, the scaling lines and the comparison of Pythons.
+
 The extra, sum_nexts_accumulate.py (tests/support/seventh_version.py), is a real one-pass
 algorithm, and its entry sits in the middle of the description (after slice-and-sum), where a
 position-based reading would have taken it for a step of the episode."""
 import json
+import os
+import re
 import shutil
 import subprocess
 import sys
 import textwrap
 
 import pytest
+from bs4 import BeautifulSoup
 
 from tests.support.book_copy import ROOT, copy_book
 from tests.support.seventh_version import ENTRY, script_text
 
 NEW = "sum_nexts_accumulate.py"
+BOOK = ROOT / "tests" / "support" / "versions_book"
 AFTER = 'script = "sum_nexts_slice_sum.py"'  # the entry goes after this version's
 
 # Runs inside the copy, on measurements made once (with the extra): everything that lists the
@@ -146,3 +154,31 @@ def test_every_figure_about_the_other_versions_is_the_same(measured):
     new = {key for key in found["figures"] if "accumulate" in key}
     assert set(found["figures"]) - new == set(without["figures"])
     assert {key: found["figures"][key] for key in without["figures"]} == without["figures"]
+
+
+@pytest.fixture(scope="module")
+def book(measured, copy, tmp_path_factory):
+    """The small book, built on the copy that has the extra (a kernel: seconds, not minutes)."""
+    out = tmp_path_factory.mktemp("versions-book")
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-b", "html", "-W", "--keep-going", "-E", "-q", str(BOOK),
+         str(out / "html"), "-d", str(out / "doctrees")],
+        env={name: value for name, value in os.environ.items() if not name.startswith("LESSON_")}
+        | {"VERSIONS_ROOT": str(copy)},
+        cwd=out, text=True, timeout=600, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    assert result.returncode == 0, result.stdout[-3000:]
+    return out / "html"
+
+
+@pytest.mark.slow  # a kernel, and every version timed at small n
+def test_the_built_book_shows_the_extra_in_every_table_and_chart(book):
+    page = BeautifulSoup((book / "index.html").read_text(encoding="utf-8"), "html.parser")
+    [table] = [pre.get_text() for pre in page.select("pre") if "speed-up" in pre.get_text()]
+    assert re.search(rf"^{re.escape(NEW)} .* agrees$", table, re.MULTILINE), table
+    charts = [(book / img["src"]).read_text(encoding="utf-8") for img in page.select("img")
+              if img["src"].endswith(".svg")]
+    assert len(charts) == 2  # the bars, the scaling lines: both name it, as text
+    assert all("accumulate" in chart for chart in charts)
+    [compared] = page.select("table")
+    rows = [tr.get_text(" ", strip=True) for tr in compared.select("tbody tr")]
+    assert any(row.startswith("accumulate ") for row in rows), rows
