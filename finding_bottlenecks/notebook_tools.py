@@ -9,12 +9,27 @@ from executable_lesson.kernel.claims import claim
 def timeit_rules():
     """timeit's own rules, read from the module the learner's Python ships, for the prose: how
     long a batch of loops must take (Python 3.15 names it; older ones write it in autorange)."""
+    steps = re.search(r"for j in ([\d, ]+):", inspect.getsource(timeit.Timer.autorange))
+    claim(steps is not None, "timeit's autorange grows a batch by steps within each power of ten")
+    steps = [int(step) for step in steps[1].split(",")]
     target = getattr(timeit, "default_target_time", None)
     if target is None:
         found = re.search(r"time_taken >= ([\d.]+)", inspect.getsource(timeit.Timer.autorange))
         claim(found is not None, "timeit's autorange stops at a batch of a fixed duration")
         target = float(found[1])
-    return {"timeit_autorange": target, "timeit_repeat": timeit.default_repeat}
+    return {"timeit_autorange": target, "timeit_repeat": timeit.default_repeat,
+            "timeit_batches": ", ".join(str(step * 10 ** power) for power in (0, 1) for step in steps)}
+
+
+def magic_timeit_rules(shell):
+    """IPython's own %timeit rules, read from the IPython that runs the page: how many batches it
+    times by default (a quiet run of one loop says), and that it grows a batch by powers of ten."""
+    from IPython.core.magics.execution import ExecutionMagics
+    claim(re.search(r"number = 10 \*\* index", inspect.getsource(ExecutionMagics.timeit)) is not None,
+          "%timeit grows its batch of loops by powers of ten")
+    result = shell.run_line_magic("timeit", "-o -q -n 1 pass")
+    return {"magic_timeit_repeat": result.repeat,
+            "magic_batches": ", ".join(str(10 ** index) for index in range(3))}  # as checked above
 
 
 def timeit_report(output):

@@ -2,9 +2,10 @@
 
 Give it one Python per version to compare, each from its own virtual environment made from
 requirements.txt. Round after round, every Python runs once, the order rotated each round so
-that none always goes first: measure_variants.py times each version's function once, in-process, and
-then the original script runs whole three times, as measure_profilers.py runs it: plain,
-under cProfile and under kernprof -l.
+that none always goes first: measure_variants.py times each version's function once, in-process,
+time_sum.py times the built-in sum() of floats alone beside its controls, and then the original
+script runs whole three times, as measure_profilers.py runs it: plain, under cProfile and under
+kernprof -l.
 A slow moment of the machine hits every Python alike. The tables report the median round and the
 spread (fastest to slowest round), then where each Python comes from and how it was built:
 the same version can run at different speeds when built differently.
@@ -43,10 +44,19 @@ def function_times(python, n, folder):
     return json.loads(out.read_text(encoding="utf-8"))
 
 
+def sum_times(python, n, folder):
+    """One timing by time_sum.py under `python`: {statement's name: seconds per call}."""
+    out = Path(folder) / "sum.json"
+    subprocess.run([python, str(HERE / "time_sum.py"), str(n), "--json", str(out)], cwd=folder,
+                   check=True, stdout=subprocess.DEVNULL)
+    return json.loads(out.read_text(encoding="utf-8"))["times"]
+
+
 def compare(pythons, n=N, rounds=ROUNDS):
-    """[{"python", "environment", "checks", "steps": {script: spread}, "whole": {profiler: spread}}]
-    for each Python, in the order given."""
-    runs = {python: {"steps": {}, "whole": {name: [] for name, _ in PROFILERS}} for python in pythons}
+    """[{"python", "environment", "checks", "steps": {script: spread}, "sum": {statement: spread},
+    "whole": {profiler: spread}}] for each Python, in the order given."""
+    runs = {python: {"steps": {}, "sum": {}, "whole": {name: [] for name, _ in PROFILERS}}
+            for python in pythons}
     with tempfile.TemporaryDirectory() as folder:
         shutil.copy2(HERE / ORIGINAL, folder)
         for round_number in range(rounds):
@@ -60,6 +70,8 @@ def compare(pythons, n=N, rounds=ROUNDS):
                 for row in data["variants"]:
                     if row["script"] in VARIANTS:
                         mine["steps"].setdefault(row["script"], []).append(row["median"])
+                for name, per_call in sum_times(python, n, folder).items():
+                    mine["sum"].setdefault(name, []).append(per_call)
                 for name, seconds_taken in one_turn(PROFILERS, ORIGINAL, n, folder, python).items():
                     mine["whole"][name].append(seconds_taken)
     results = []
@@ -70,6 +82,7 @@ def compare(pythons, n=N, rounds=ROUNDS):
             row["slowdown"] = row["median"] / plain
         results.append({"python": python, "environment": mine["environment"],
                         "checks": mine["checks"], "whole": whole,
+                        "sum": {name: summary(times) for name, times in mine["sum"].items()},
                         "steps": {script: summary(times) for script, times in mine["steps"].items()}})
     return results
 
@@ -89,6 +102,11 @@ def print_tables(results, n, rounds, out=sys.stdout):
         print(f"{script:32}" + "".join(f"{cell:>16}" for cell in cells), file=out)
     print(f"{'numpy':32}" + "".join(f"{r['environment']['numpy']:>16}" for r in results),
           file=out)
+    print(file=out)
+    print(f"sum() of {n} floats alone, and its controls: median of {rounds} rounds", file=out)
+    for name in results[0]["sum"]:
+        cells = [seconds(result["sum"][name]["median"]) for result in results]
+        print(f"{name:32}" + "".join(f"{cell:>16}" for cell in cells), file=out)
     print(file=out)
     print(f"{ORIGINAL} {n}, whole process: median of {rounds} rounds (slowdown)", file=out)
     print(f"{'run':32}" + "".join(f"{name:>16}" for name in names), file=out)

@@ -45,6 +45,7 @@ RUN_SECONDS = 0.1  # a fast version's run is a batch of calls lasting about this
 BUDGET = 1.0  # seconds of timed runs per version, by default: more runs than MIN_REPEATS if they fit
 SCALING_START = 256  # --scaling times n = 256, 512, 1024, ...
 SCALING_MAX_CALL = 0.25  # ... until one call takes this many seconds
+SCALING_MAX_N = 2 ** 22  # ... or n reaches this (a fast version's arrays: 32 MB of floats)
 SLOPE_POINTS = 4  # the slope is fitted over this many of the largest sizes
 
 
@@ -174,9 +175,10 @@ def measure(n, seed=2016, budget=BUDGET, folder=HERE, repeats=MIN_REPEATS):
     return results
 
 
-def scaling(script, seed=2016, start=SCALING_START, max_n=2 ** 22, max_call=SCALING_MAX_CALL, rounds=5,
-            run_seconds=0.1, folder=HERE):
-    """Median time per call for n = start, 2*start, ... until one call takes max_call seconds.
+def scaling(script, seed=2016, start=SCALING_START, max_n=SCALING_MAX_N, max_call=SCALING_MAX_CALL,
+            rounds=5, run_seconds=0.1, folder=HERE):
+    """Median time per call for n = start, 2*start, ... until one call takes max_call seconds
+    or n reaches max_n.
 
     The sizes take turns too, so a slow moment of the machine does not bend the slope.
     """

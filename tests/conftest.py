@@ -20,8 +20,8 @@ DOCS = ROOT / "docs"
 GLUE_ROLE = re.compile(r"\{glue:text\}`((?:[\w-]+\.md::)?[^`:]+)(?::([^`]*))?`")
 # An {only} block, fenced with three backticks or more (more when it holds a fenced directive)
 ONLY_BLOCK = re.compile(r"^(`{3,})\{only\} (.+?)\n(.*?)^\1\n", re.MULTILINE | re.DOTALL)
-# A {when} block: a sentence the page holds for one case of what it measured
-WHEN_BLOCK = re.compile(r"^(`{3,})\{when\} (.+?)\n(.*?)^\1\n", re.MULTILINE | re.DOTALL)
+# A {when} block: a sentence the page holds for one case of what it measured (indented in a list)
+WHEN_BLOCK = re.compile(r"^ *(`{3,})\{when\} (.+?)\n(.*?)^ *\1\n", re.MULTILINE | re.DOTALL)
 
 
 def glue_roles(source, tags, figures=None):

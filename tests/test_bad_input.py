@@ -28,6 +28,7 @@ BAD_INPUT = {
        for number, script in enumerate(SHARING)},
     # The exercises: `python script.py N`
     "exercise_word_counts.py": [["-2"]],
+    "solution_word_counts.py": [["2", "3"]],
     "profile_word_counts.py": [["many"]],  # exercise_word_counts's main, under its own name
     "exercise_unique_values.py": [[]],
     "solution_unique_values.py": [["1", "2"]],
@@ -41,6 +42,8 @@ BAD_INPUT = {
     "measure_memory.py": [["ten"], ["10", "--effects-n", "0"]],
     "measure_profilers.py": [["10", "--script", "x.py"], ["10", "--without", "gprof"]],
     "compare_pythons.py": [["--rounds", "0", sys.executable], ["/no/such/python"]],
+    "time_commands.py": [[], ["--repeats", "0", "true"], ["true", "true"]],
+    "time_sum.py": [["0"], ["many"]],
 }
 # A script that ignores its command line, and so has no bad input: its name and why (none yet).
 NO_ARGUMENTS = {}

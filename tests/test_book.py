@@ -402,6 +402,9 @@ def test_the_sampling_profilers_ran_live_here(book):
     assert not [text for text in consoles if "\x1b" in text], "colour codes in a console block"
     recorded = [text for text in consoles if text.startswith("$ py-spy record")]
     assert len(recorded) == 2 and all("Samples: " in text for text in recorded)
+    # the count the prose quotes is the one py-spy printed beside it
+    quoted = json.loads((book.html / "going-further.figures.json").read_text())["spy_samples"]
+    assert f"Samples: {quoted} " in recorded[0]
     # py-spy's own interactive SVGs are published beside the page, which links them
     links = {a["href"] for a in html.select("a[href$='.svg']")}
     assert links == {"py-spy-sum-nexts.svg", "py-spy-daily-temperatures.svg"}

@@ -43,7 +43,7 @@ def test_the_sheet_shows_one_command_per_entry_the_pages_show():
                         cs.Shown("python -m profiling.tracing a", "p", "python-3-15")],
                 ran=["time a 2", "/x/python3.12 -m venv venv-3.12"])
     sheet = nodes.container("", *cs.sheet_nodes(found, [{"command": "time a 2", "returncode": 0}])).astext()
-    assert "time a 2" in sheet and "time a 1" not in sheet  # the one that ran
+    assert "time a 1" in sheet and "time a 2" not in sheet  # the first the pages show
     assert "needs Python 3.15 or newer: shown, not run, here" in sheet
     assert "venv-3.12" not in sheet  # the build's own command, which no page shows
 
@@ -81,10 +81,18 @@ def test_a_malformed_entry_is_refused(tmp_path):
         cs.load(path)
 
 
-def test_the_example_is_a_command_that_ran_and_did_not_fail_on_purpose():
+def test_the_example_is_the_first_command_shown_that_did_not_fail_on_purpose():
     found = entries("^python a\\.py ")
     cs.describe(found, [cs.Shown("python a.py ten", "p"), cs.Shown("python a.py 5", "p")],
                 ran=["python a.py ten", "python a.py 5"])
     events = [{"command": "python a.py ten", "returncode": 1}, {"command": "python a.py 5", "returncode": 0}]
     sheet = nodes.container("", *cs.sheet_nodes(found, events)).astext()
     assert "python a.py 5" in sheet and "ten" not in sheet
+    # a setup command a page shows without running it comes before a run of it by another page
+    found = entries("-m pip install -r requirements\\.txt$")
+    cs.describe(found, [cs.Shown("python -m pip install -r requirements.txt", "setup"),
+                        cs.Shown("venv-3.12/bin/python -m pip install -r requirements.txt", "other")],
+                ran=["venv-3.12/bin/python -m pip install -r requirements.txt"])
+    events = [{"command": "venv-3.12/bin/python -m pip install -r requirements.txt", "returncode": 0}]
+    sheet = nodes.container("", *cs.sheet_nodes(found, events)).astext()
+    assert "python -m pip install" in sheet and "venv-3.12" not in sheet

@@ -24,7 +24,8 @@ ALLOWED = [
 
 def without_code_blocks(text):
     """Drop every backtick-fenced block (cells, code, console, directives) but keep the prose
-    inside {only} blocks. Read line by line: an {only} block's closing fence is not an opening."""
+    inside {only} and {when} blocks (each a case a reader may see). Read line by line: such a
+    block's closing fence is not an opening."""
     kept, code, only = [], None, None
     for line in text.splitlines():
         if code:
@@ -36,7 +37,7 @@ def without_code_blocks(text):
             kept.append(line)
         elif only and re.fullmatch(re.escape(only) + r"[ \t]*", line):
             only = None
-        elif fence[2].startswith("{only}"):
+        elif fence[2].startswith(("{only}", "{when}")):
             only = fence[1]
         else:
             code = fence[1]

@@ -51,15 +51,29 @@ def test_the_script_times_every_step_and_profiler_and_checks_the_answers(tiny):
     assert result["checks"] == {step: BY_SCRIPT[step].expected_check for step in SHOWN}
     assert result["checks"]["sum_nexts_original.py"] == "1 value missing"
     assert "median of 2 rounds" in output and "kernprof -l" in output
+    # sum() of floats alone, beside its two controls, every round
+    assert list(result["sum"]) == ["sum of floats", "copy of the floats", "sum of whole numbers"]
+    assert all(row["runs"] == 2 and 0 < row["min"] <= row["median"] <= row["max"]
+               for row in result["sum"].values())
+    assert "sum() of 200 floats alone, and its controls" in output
+
+
+# Medians at the lesson's n, in seconds, that every order and factor the episode states clears
+# with room (at the tiny run's n = 200 the reverse cumulative sum's lead is smaller than at 2000)
+CLEAR = {"sum_nexts_original.py": 1.0, "sum_nexts_preallocated.py": 0.5,
+         "sum_nexts_slice_sum.py": 0.1, "sum_nexts_numpy_builtin_sum.py": 0.8,
+         "sum_nexts_numpy_sum.py": 0.01, "sum_nexts_reverse_cumsum.py": 1e-5}
 
 
 def two_pythons(tiny):
-    """The tiny run as if from two Pythons built alike, the second 1.5 times slower at every
-    step."""
+    """The tiny run as if from two Pythons built alike, with clear medians at every step
+    (CLEAR, each ±2%), the second 1.5 times slower at every step."""
     _, data = tiny
     data = copy.deepcopy(data)
     (first,) = data["pythons"]
     first["environment"].update({"Python from": "pyenv", "Python build": "sysconfig: no PGO, no LTO"})
+    for script, median in CLEAR.items():
+        first["steps"][script].update(median=median, min=0.98 * median, max=1.02 * median)
     second = copy.deepcopy(first)
     second["environment"]["Python"] = "9.99.0 (CPython)"
     for row in second["steps"].values():
@@ -253,3 +267,18 @@ def test_the_largest_difference_can_be_read_off_the_shown_output(page, published
         times = [float(v) * units[u] for v, u in re.findall(r"([\d.]+) (s|ms|µs|ns)\b", line)]
         ratios.append(max(times) / min(times))
     assert max(ratios) == pytest.approx(Comparison(published).figures()["py_diff_ratio"], rel=0.02)
+
+
+@pytest.mark.parametrize("floats,case", [(2.0, "more"), (1.0, "close")])
+def test_the_sum_of_floats_is_set_beside_its_controls(tiny, floats, case):
+    """On 3.12, sum() of floats `floats` times as slow and its controls as before: the page says
+    the floats' sum changed more, beyond the spread, only when every round allows it."""
+    data = before_and_after_compensated_sum(tiny, 1.3)
+    old, new = (python["sum"] for python in data["pythons"])
+    for name, row in new.items():
+        factor = floats if name == "sum of floats" else 1.0
+        row.update({key: old[name][key] * factor for key in ("median", "min", "max")})
+    said = Comparison(data).figures()
+    assert said["py_sum_alone_case"] == case
+    assert float(said["py_sum_floats_text"]) == pytest.approx(floats)
+    assert float(said["py_sum_copy_text"]) == pytest.approx(1.0)

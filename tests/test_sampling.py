@@ -165,10 +165,15 @@ def test_a_profiler_that_did_not_run_leaves_its_figures_not_measured():
     sum_nexts = SVG.replace("parse (hourly.py:26)", "sum_nexts (s.py:3)").replace(
         "make_log (hourly.py:17)", "sum_nexts (s.py:2)")
     script = "def sum_nexts(numbers):\n    for i in ...\n    sums[i] = sums[i] + numbers[j]\n"
-    live = flame_figures(SimpleNamespace(graph=FlameGraph(sum_nexts)), script)
+    said = "py-spy> Wrote flamegraph data to 'flame.svg'. Samples: 10 Errors: 0\n"
+    live = flame_figures(SimpleNamespace(graph=FlameGraph(sum_nexts), output=said), script)
+    assert live["spy_samples"] == 10  # the count py-spy printed
+    with pytest.raises(ClaimError, match="holds the samples it says"):
+        flame_figures(SimpleNamespace(graph=FlameGraph(sum_nexts), output=said.replace("10", "20")),
+                      script)
     assert live["spy_widest_line"] == 3 and live["spy_widest_share"] == "70"  # of 10 samples: ±15
     with pytest.raises(ClaimError, match="nearly every sample"):
-        flame_figures(SimpleNamespace(graph=FlameGraph(SVG)), script)
+        flame_figures(SimpleNamespace(graph=FlameGraph(SVG), output=said), script)
     assert flame_figures(Refused("no"), "").keys() == live.keys()
     tree = call_tree("3.0 <module>  s.py:1\n└─ 3.0 sum_nexts  s.py:2\n   └─ 1.0 len  <built-in>\n")
     assert tree_figures(SimpleNamespace()).keys() == tree_figures(SimpleNamespace(tree=tree)).keys()

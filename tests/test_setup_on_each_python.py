@@ -94,6 +94,7 @@ def test_the_setup_page_works_on_each_python(minor, pythons, tmp_path):
     (bin_dir / "python").chmod(0o755)
     folder = learner_copy(tmp_path / "lesson-code")
     env = learner_env(first_on_path=bin_dir)
+    env["JUPYTER_DATA_DIR"] = str(tmp_path / "jupyter")  # where the kernel's registration goes
 
     activate = []
     for command in page_commands():
@@ -108,6 +109,7 @@ def test_the_setup_page_works_on_each_python(minor, pythons, tmp_path):
     assert lines[-1] == "Your setup is ready.", lines
     assert not [line for line in lines if line.startswith(("problem:", "warning:"))], lines
     assert (folder / "venv" / "bin" / "kernprof").exists()
+    assert (tmp_path / "jupyter" / "kernels" / "finding-bottlenecks" / "kernel.json").exists()
 
 
 def run_check(python, folder, env=None):

@@ -10,6 +10,7 @@ lesson-code archive that the site offers, sets it up as the setup page says, and
 in a fresh copy of that folder.
 """
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -48,8 +49,10 @@ def shown_blocks(html, every=False):
     return blocks
 
 
-def bash(script, cwd):
-    return subprocess.run(["bash", "-c", script], cwd=cwd, text=True, timeout=900,
+def bash(script, cwd, jupyter=None):
+    # jupyter: a scratch folder for what `ipykernel install --user` writes into the user's data
+    env = None if jupyter is None else {**os.environ, "JUPYTER_DATA_DIR": str(jupyter)}
+    return subprocess.run(["bash", "-c", script], cwd=cwd, text=True, timeout=900, env=env,
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
 
 
@@ -116,7 +119,8 @@ def test_every_shown_command_works(book, logged, learner_folder, tmp_path):
         commands, expect_failure = to_run[index]
         copy = tmp_path / f"block{index}"
         shutil.copytree(learner_folder, copy, ignore=shutil.ignore_patterns("venv"))
-        outcomes = [bash(f"{activate} && {command}", copy).returncode for command in commands]
+        outcomes = [bash(f"{activate} && {command}", copy, jupyter=copy / "jupyter").returncode
+                    for command in commands]
         return commands, expect_failure, outcomes
 
     with ThreadPoolExecutor(max_workers=2) as pool:  # correctness only: no timing is read here

@@ -41,6 +41,7 @@ from executable_lesson.build import (
     page_data,
     progress,
     schedule,
+    section_notebooks,
 )
 from executable_lesson.build.repository import repository_url
 from executable_lesson.support import build_context
@@ -162,6 +163,7 @@ def setup(app):
     instructor_guide.setup(app)
     cheat_sheet.setup(app)
     lesson_scripts.setup(app)
+    section_notebooks.setup(app)
     if app.tags.has("preview"):
         from executable_lesson.build.preview import setup_preview
         setup_preview(app)

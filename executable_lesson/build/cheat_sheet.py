@@ -149,17 +149,16 @@ def _fill(app, doctree, docname):
 
 
 def sheet_nodes(entries, events=()):
-    """Per tool, a table: one command as a page shows it (as the build ran it, when it ran; one
-    that succeeded, if any did), with what it is for. Entries no page shows (the build's own commands) are left out."""
+    """Per tool, a table: one command as the pages show it, the first in page order that did not
+    fail when the build ran it (a page's examples of errors are not its main use), with what it
+    is for. Entries no page shows (the build's own commands) are left out."""
     ran = {event["command"] for event in events}
-    ran_well = {event["command"] for event in events if event["returncode"] == 0}
+    failed = ran - {event["command"] for event in events if event["returncode"] == 0}
     result = []
     for tool in dict.fromkeys(entry.tool for entry in entries if entry.shown):
         rows = []
         for entry in (e for e in entries if e.tool == tool and e.shown):
-            # one that ran, and did not fail on purpose (a page's examples of errors)
-            example = next((s for s in entry.shown if s.command in ran_well),
-                           next((s for s in entry.shown if s.command in ran), entry.shown[0]))
+            example = next((s for s in entry.shown if s.command not in failed), entry.shown[0])
             command = nodes.paragraph("", "", nodes.literal(text=example.command))
             if example.needs and example.command not in ran:
                 command += nodes.Text(f" (needs {_needs(example.needs)}: shown, not run, here)")

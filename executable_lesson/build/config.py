@@ -34,6 +34,8 @@ class LessonConfig:
         "help": "the project's address, for the repository buttons when no other is known"})
     preview_inputs: tuple = field(default=(), metadata={
         "help": "environment variables a page's outputs depend on: the preview keys on them"})
+    notebooks: tuple = field(default=(), metadata={
+        "help": "(page, `##` heading) pairs: each section offered as a notebook to download"})
 
 
 def add_config_values(app):
@@ -71,6 +73,9 @@ def problems(settings, confdir, srcdir):
         value = getattr(settings, name)
         if not isinstance(value, tuple) or not all(isinstance(v, str) and v for v in value):
             found.append(f"lesson_{name} = {value!r}: a list of non-empty strings")
+    if not all(isinstance(pair, (list, tuple)) and len(pair) == 2
+               and all(isinstance(v, str) and v for v in pair) for pair in settings.notebooks):
+        found.append(f"lesson_notebooks = {settings.notebooks!r}: a list of (page, heading) pairs")
     for name in ("schedule", "commands"):
         if not (Path(srcdir) / getattr(settings, name)).is_file():
             found.append(f"lesson_{name} = {getattr(settings, name)!r}: no such file among the pages")

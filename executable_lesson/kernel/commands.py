@@ -102,8 +102,8 @@ class Scratch:
             return self.run(*commands)
         built = ".".join(map(str, sys.version_info[:3]))
         return Shown(list(commands), "python-" + "-".join(map(str, version)),  # no dots in a class
-                     f"*Needs Python {'.'.join(map(str, version))} or newer: shown here, not run,"
-                     f" since this page's outputs come from Python {built}.*")
+                     f"*Needs Python {'.'.join(map(str, version))} or newer (the outputs here"
+                     f" come from Python {built}): try it on yours.*")
 
     def file(self, name):
         return self.path / name

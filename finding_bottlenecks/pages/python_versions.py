@@ -29,6 +29,8 @@ if ALGORITHM_STEP is None:
 SLICE_SUM = "sum_nexts_slice_sum.py"  # its inner work is the built-in sum() over floats
 FLOAT_SUM = "print(sum([1e100, 1.0, -1e100]))"  # 0.0 before Python 3.12, 1.0 from 3.12 on
 COMPENSATED_SUM = (3, 12)  # sum() of floats is compensated from 3.12 (gh-100425)
+SUM_ALONE = "sum of floats"  # time_sum.py's names: what 3.12 changed, and two controls it did not
+SUM_CONTROLS = ("copy of the floats", "sum of whole numbers")
 SYS_MONITORING = (3, 12)  # cProfile hears of calls through sys.monitoring (PEP 669) from 3.12
 LINE_PROFILER_MONITORING = (5, 0)  # ... and line_profiler of lines from its 5.0 on (4.x: settrace)
 
@@ -85,10 +87,23 @@ class Comparison:
         when they overlap, "no-pair" when there is no such pair."""
         pair = self.sum_pair()
         if pair is None:
-            return {"py_sum_case": "no-pair"}
+            return {"py_sum_case": "no-pair", "py_sum_alone_case": "no-pair"}
         old, new = pair
         slow, fast = new["steps"][SLICE_SUM], old["steps"][SLICE_SUM]
+
+        def change(name):  # newer over older: as text, and the lowest and highest the rounds allow
+            a, b = new["sum"][name], old["sum"][name]
+            text = supported(a["median"] / b["median"], ratio_spread(a, b))
+            return text, a["min"] / b["max"], a["max"] / b["min"]
+
+        floats, controls = change(SUM_ALONE), [change(name) for name in SUM_CONTROLS]
         return {"py_sum_old": _version(old), "py_sum_new": _version(new),
+                **{f"py_sum_{key}_text": text for key, (text, _, _) in
+                   zip(("floats", "copy", "ints"), [floats, *controls])},
+                # the new summation shows only where sum() of floats changed more than both
+                # controls, beyond the spread of the rounds; else it is close to them
+                "py_sum_alone_case": "more" if all(floats[1] > high for _, _, high in controls)
+                else "close",
                 "py_sum_build": _build(old),
                 "py_sum_ratio_text": supported(slow["median"] / fast["median"],
                                                ratio_spread(slow, fast)),
