@@ -77,21 +77,25 @@ def effects(n, seed=2016, folder=HERE):
 
 PYMALLOC_ALIGNMENT = 16  # pymalloc's block sizes are multiples of this (Objects/obmalloc.c, 64-bit)
 RESIDENT_N = 2_000_000  # enough numbers that the process's own memory is a small part
-# Run in a fresh Python: the peak resident memory (ru_maxrss) after numpy's import, then after
-# making the data. Linux counts it in kB, macOS in bytes.
+# Run in a fresh Python: the resident memory after everything that making the data needs is
+# loaded, then after making it. Linux says what the process holds now (/proc/self/statm); macOS
+# only its peak (ru_maxrss, in bytes), which a fresh process has just reached.
 RESIDENT = """
-import random, resource, sys, numpy
-def peak():
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * (1 if sys.platform == "darwin" else 1024)
+import os, random, resource, sys, numpy
+def held():
+    if os.path.exists("/proc/self/statm"):
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 n, rng, numpy_rng = int(sys.argv[2]), random.Random(2016), numpy.random.default_rng(2016)
-before = peak()  # with everything loaded that making the data needs
+before = held()
 if sys.argv[1] == "list":  # made at its full length, then filled: no spare room, no regrowth
     data = [0.0] * n
     for i in range(n):
         data[i] = rng.random()
 else:
     data = numpy_rng.random(n)
-print((peak() - before) / n)
+print((held() - before) / n)
 """
 
 

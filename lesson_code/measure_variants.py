@@ -263,17 +263,21 @@ def distribution():
 
 
 def build_options():
-    """What sysconfig records of profile-guided (PGO) and link-time (LTO) optimisation."""
+    """What sysconfig records of profile-guided (PGO) and link-time (LTO) optimisation, and of a
+    shared libpython (slower unless built with -fno-semantic-interposition, which only
+    --enable-optimizations adds: bpo-38980). GCC's PGO flag is given at make time and not recorded,
+    so PGO is read from the configure options."""
     configured = shlex.split(sysconfig.get_config_var("CONFIG_ARGS") or "")
     flags = " ".join(sysconfig.get_config_var(name) or ""
                      for name in ("PY_CFLAGS", "PY_CFLAGS_NODIST", "CFLAGS", "PY_LDFLAGS_NODIST"))
     if not configured and not flags.strip():
         return "sysconfig records no build options"
-    pgo = ("--enable-optimizations" in configured
-           or "-fprofile-use" in flags or "-fprofile-instr-use" in flags)
+    pgo = "--enable-optimizations" in configured
     lto = "-flto" in flags or any(arg.startswith("--with-lto") and arg != "--with-lto=no"
                                   for arg in configured)
     said = f"sysconfig: {'' if pgo else 'no '}PGO, {'' if lto else 'no '}LTO"
+    if sysconfig.get_config_var("Py_ENABLE_SHARED"):
+        said += ", shared libpython"
     if Path(sys.base_prefix).resolve() == Path("/usr") and not (pgo and lto):
         said += ", but a distribution may optimise by its own rules, which sysconfig does not show"
     return said

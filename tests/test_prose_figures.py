@@ -12,7 +12,7 @@ ALLOWED = [
     (r"\bPython \d(?:\.\d+)?(?:(?:,| and| to| or) \d\.\d+)*\b",
      "Python versions: what a sentence is about, not a measurement"),
     (r"\bPEP \d+|\{pep\}`\d+`", "a PEP's number is its name"),
-    (r"\bgh-\d+\b", "a CPython issue's number is its name"),
+    (r"\b(?:gh|bpo)-\d+\b", "a CPython issue's number is its name"),
     (r"\b(?:CC BY|Creative Commons Attribution) 4\.0\b", "the licence's version"),
     (r"\b2016\b", "the year of the original course, and the scripts' default seed, named as such"),
     (r"\bfor 20000 (?:words|values)|\b20000 values\b|\bfor 200000 readings\b",

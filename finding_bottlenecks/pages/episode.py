@@ -206,6 +206,27 @@ START_UP = 'python -c "import numpy"'
 WHOLE_RUNS = ("sum_nexts_numpy_sum.py", "sum_nexts_reverse_cumsum.py")
 
 
+def console(commands):
+    """Commands as a console block a page shows (a hint's), not run where it stands."""
+    from IPython.display import Markdown
+    return Markdown("```console\n" + "".join(f"$ {command}\n" for command in commands) + "```\n")
+
+
+def doubling_command(script, n):
+    return (f"python time_commands.py --repeats 3 --json doubling.json 'python {script} {n}'"
+            f" 'python {script} {2 * n}'")
+
+
+def doubling(path, script, n):
+    """Exercise 3: whole runs at n and 2n, in turns: more than twice as long (quadratic work),
+    less than four times (the start-up does not grow)."""
+    rows = {row["command"]: row for row in json.loads(path.read_text(encoding="utf-8"))["rows"]}
+    small, large = rows[f"python {script} {n}"], rows[f"python {script} {2 * n}"]
+    claim_between(large["median"] / small["median"], 2, 4, "a whole run at twice the numbers"
+                  " takes between twice and four times as long", small=small, large=large)
+    return {"ex3_ratio_text": supported(large["median"] / small["median"], ratio_spread(large, small))}
+
+
 def whole_runs_command(n):
     return " ".join(["python time_commands.py --json whole-runs.json", f"'{START_UP}'",
                      *(f"'python {script} {n}'" for script in WHOLE_RUNS)])

@@ -188,12 +188,13 @@ class MemoryUse:
                     "resident_array": NOT_MEASURED, "resident_ratio": NOT_MEASURED,
                     "resident_n": _script.RESIDENT_N}
         held = self.resident
-        claim_above(held["list"] / float_and_pointer, 1.1, "a list of floats holds more resident"
+        claim_above(held["list"], float_and_pointer, "a list of floats holds more resident"
                     " memory a number than the float and pointer sizes tracemalloc counts",
-                    resident=held, float_and_pointer=float_and_pointer)
-        claim_above(held["list"] / held["array"] / traced_ratio, 1.1, "in resident memory a list"
-                    " of floats costs more times an array than tracemalloc counts",
-                    resident=held, traced_ratio=traced_ratio)
+                    resident=held)
+        claim(held["array"] >= self.effects["itemsize"], "an array holds at least its numbers'"
+              " bytes in resident memory", resident=held, itemsize=self.effects["itemsize"])
+        claim_above(held["list"] / held["array"], traced_ratio, "in resident memory a list of"
+                    " floats costs more times an array than tracemalloc counts", resident=held)
         return {"resident_measured": True, "resident_list": held["list"],
                 "pymalloc_alignment": _script.PYMALLOC_ALIGNMENT,
                 "float_block": -(-self.effects["float_size"] // _script.PYMALLOC_ALIGNMENT)
