@@ -45,8 +45,12 @@ def test_headings_are_read_outside_fences_and_front_matter():
 def test_a_schedule_that_matches_the_page_has_no_problems():
     plan = planned(("First", 10, 5), ("Second `with code`", 20, 0))
     assert sch.problems(plan, PAGE) == []
-    assert plan.substitutions() == {"teaching_minutes": "30", "exercise_minutes": "5",
-                                    "total_minutes": "35", "slot_minutes": "120"}
+    said = plan.substitutions()
+    assert {key: said[key] for key in ("teaching_minutes", "exercise_minutes", "total_minutes",
+                                       "slot_minutes", "break_minutes")} == \
+        {"teaching_minutes": "30", "exercise_minutes": "5", "total_minutes": "35",
+         "slot_minutes": "120", "break_minutes": "0"}
+    assert said["pace_words_per_minute"] == f"{sch.Pace().words_per_minute:g}"  # the model's constants
 
 
 def test_a_section_missing_from_the_schedule_is_named_with_what_to_add():

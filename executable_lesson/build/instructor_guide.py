@@ -14,6 +14,7 @@ from docutils import nodes
 from sphinx.util import logging
 
 from executable_lesson.build import holders, progress
+from executable_lesson.build.pace import section_holdings
 from executable_lesson.build.page_sections import cell_sections, headings
 from executable_lesson.build.tables import table
 from executable_lesson.support import progress_log
@@ -57,13 +58,33 @@ def _gather(app, env):
         logger.warning(f"{schedule.page}: the command `{event['command']}` ran in cell"
                        f" {event.get('cell')}, which the executed notebook {notebook.name} does not"
                        " hold: the guide cannot place it in a section", location=pages[0])
+    env.lesson_estimates = _estimates(app, schedule, notebook, events)
     return pages
+
+
+def _estimates(app, schedule, notebook, events):
+    """{heading: Holds} once the page has run; each section given fewer teaching minutes than
+    its estimate is named (a warning: `make html` fails on it), with what the estimate counts."""
+    if not notebook.exists():
+        return {}
+    source = Path(app.srcdir) / f"{schedule.page}.md"
+    holds = section_holdings(source.read_text(encoding="utf-8"),
+                             json.loads(notebook.read_text(encoding="utf-8")),
+                             [e for e in events if e.get("page") == schedule.page], schedule.pace)
+    for section in schedule.sections:
+        estimate = holds[section.heading].minutes(schedule.pace)
+        if section.teaching < estimate:
+            logger.warning(f"{app.config.lesson_schedule}: '{section.heading}' is given"
+                           f" {section.teaching} minutes of teaching, but holds"
+                           f" {holds[section.heading].said(schedule.pace)}: give it more minutes"
+                           f" (from a section with room), or move or cut some of what it holds")
+    return holds
 
 
 def _fill(app, doctree, docname):
     holders.fill(doctree, "instructor-schedule", lambda: schedule_table(
         app.lesson_schedule, getattr(app.env, "lesson_slowest", {}),
-        _anchors(app, docname, app.lesson_schedule.page)))
+        _anchors(app, docname, app.lesson_schedule.page), getattr(app.env, "lesson_estimates", {})))
 
 
 def _anchors(app, docname, page):
@@ -85,8 +106,10 @@ def _anchors(app, docname, page):
     return {heading: f"{uri}#{section['ids'][0]}" for heading, section in zip(written, sections)}
 
 
-def schedule_table(schedule, slowest, anchors):
-    rows = []
+def schedule_table(schedule, slowest, anchors, estimates=None):
+    """The sections, each with its minutes, the estimate of what it holds (when the page ran)
+    and its slowest command; the break after its section; the totals."""
+    estimates, rows = estimates or {}, []
     for section in schedule.sections:
         title = inline(section.heading)
         link = anchors.get(section.heading)
@@ -95,10 +118,17 @@ def schedule_table(schedule, slowest, anchors):
         event = slowest.get(section.heading)
         command = (nodes.paragraph("", "", nodes.literal(text=event["command"])) if event
                    else "none" if slowest else "not run in this build")
-        rows.append([title, section.teaching, section.exercises, command,
-                     f"{event['seconds']:.1f}" if event else ""])
-    rows.append(["Total", schedule.teaching_minutes, schedule.exercise_minutes, "", ""])
-    return table(["Section", "Teaching (minutes)", "Exercises (minutes)",
+        holds = estimates.get(section.heading)
+        rows.append([title, section.teaching,
+                     f"{holds.minutes(schedule.pace):.1f}" if holds else "", section.exercises,
+                     command, f"{event['seconds']:.1f}" if event else ""])
+        if schedule.break_minutes and section.heading == schedule.break_after:
+            rows.append([f"Break: {schedule.break_minutes} minutes", "", "", "", "", ""])
+    total = sum(estimates[s.heading].minutes(schedule.pace) for s in schedule.sections
+                if s.heading in estimates)
+    rows.append(["Total", schedule.teaching_minutes, f"{total:.1f}" if estimates else "",
+                 schedule.exercise_minutes, "", ""])
+    return table(["Section", "Teaching (minutes)", "Estimate (minutes)", "Exercises (minutes)",
                   "Slowest command run live", "Its seconds"], rows, "instructor-schedule")
 
 

@@ -13,6 +13,7 @@ from sphinx.util import logging
 
 from executable_lesson.build import config, toml_tables
 from executable_lesson.build.page_sections import headings
+from executable_lesson.build.pace import Pace
 
 SECTION_KEYS = {"heading", "teaching", "exercises"}
 
@@ -36,6 +37,9 @@ class Schedule:
     slot_minutes: int
     unscheduled: tuple
     sections: tuple
+    pace: Pace = Pace()
+    break_minutes: int = 0
+    break_after: str = ""  # the heading of the section the break follows
 
     @property
     def teaching_minutes(self):
@@ -49,10 +53,16 @@ class Schedule:
     def total_minutes(self):
         return self.teaching_minutes + self.exercise_minutes
 
+    @property
+    def planned_minutes(self):
+        return self.total_minutes + self.break_minutes
+
     def substitutions(self):
         return {"teaching_minutes": str(self.teaching_minutes),
                 "exercise_minutes": str(self.exercise_minutes),
-                "total_minutes": str(self.total_minutes), "slot_minutes": str(self.slot_minutes)}
+                "total_minutes": str(self.total_minutes), "slot_minutes": str(self.slot_minutes),
+                "break_minutes": str(self.break_minutes),
+                **{f"pace_{item}": f"{getattr(self.pace, item):g}" for item in sorted(Pace.keys())}}
 
 
 def load(path):
@@ -68,8 +78,18 @@ def load(path):
     for key in ("page", "slot_minutes"):
         if key not in data:
             raise ScheduleError(f"{name}: `{key}` is missing")
+    pace = data.get("pace", {})
+    if not isinstance(pace, dict) or set(pace) - Pace.keys() or not all(
+            isinstance(v, (int, float)) and v > 0 for v in pace.values()):
+        raise ScheduleError(f"{name}: [pace] takes positive numbers for {sorted(Pace.keys())},"
+                            f" not {pace!r}")
+    break_minutes, break_after = data.get("break_minutes", 0), data.get("break_after", "")
+    if not isinstance(break_minutes, int) or break_minutes < 0:
+        raise ScheduleError(f"{name}: break_minutes must be a whole number of minutes")
+    if break_minutes and break_after not in [section.heading for section in sections]:
+        raise ScheduleError(f"{name}: break_after = {break_after!r} is not a scheduled section")
     return Schedule(data["page"], data["slot_minutes"], tuple(data.get("unscheduled", [])),
-                    tuple(sections))
+                    tuple(sections), Pace(**pace), break_minutes, break_after)
 
 
 def problems(schedule, page_text, name="schedule.toml", page=None):
@@ -92,11 +112,12 @@ def problems(schedule, page_text, name="schedule.toml", page=None):
     if not found and on_page != planned:
         found.append(f"{name}: the sections are not in the page's order; list them as {page} does:"
                      f" {on_page}")
-    if schedule.total_minutes > schedule.slot_minutes:
-        found.append(f"{name}: the sections add up to {schedule.total_minutes} minutes"
-                     f" ({schedule.teaching_minutes} teaching, {schedule.exercise_minutes}"
-                     f" exercises), more than the slot of {schedule.slot_minutes}: cut minutes"
-                     f" here, and the content that takes them from {page}")
+    if schedule.planned_minutes > schedule.slot_minutes:
+        found.append(f"{name}: the sections and the break add up to {schedule.planned_minutes}"
+                     f" minutes ({schedule.teaching_minutes} teaching, {schedule.exercise_minutes}"
+                     f" exercises, a break of {schedule.break_minutes}), more than the slot of"
+                     f" {schedule.slot_minutes}: cut minutes here, and the content that takes"
+                     f" them from {page}")
     return found
 
 
