@@ -139,7 +139,8 @@ def flame_chart(graph, title):
     ax.set_xlim(0, 1)
     ax.set_ylim(rows, 0)
     ax.set_title(title, fontsize=9)
-    ax.set_xlabel(f"share of py-spy's {graph.total} samples; each row is called by the row above it")
+    ax.set_xlabel(f"share of the {graph.total} samples in py-spy's graph; each row is called by"
+                  " the row above it")
     ax.set_xticks([0, 0.25, 0.5, 0.75, 1], ["0%", "25%", "50%", "75%", "100%"])
     ax.set_yticks([])
     ax.spines[["top", "right", "left"]].set_visible(False)

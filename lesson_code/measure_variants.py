@@ -116,6 +116,17 @@ def first_call(func, argument):
     return result, time.perf_counter() - start
 
 
+def warm_call(func, argument, at_least=0.01):
+    """Seconds per call once warm: batches of 1, 2, 4, ... calls until one lasts `at_least`. The
+    first call of a function is often slower; sizing the batches on it would make them short."""
+    number = 1
+    while True:
+        seconds = timed_run(func, argument, number)
+        if seconds * number >= at_least:
+            return seconds
+        number *= 2
+
+
 def take_turns(jobs, rounds, run_seconds, budget=0.0):
     """jobs: {key: (func, argument, seconds of one call)} -> {key: [seconds per call, ...]}.
 
@@ -155,11 +166,12 @@ def measure(n, seed=2016, budget=BUDGET, folder=HERE, repeats=MIN_REPEATS):
         same_data = [float(x) for x in data] == numbers
         checks[script] = (check(sums, reference) if same_data else "different data",
                           worst_relative_error(sums, reference))
-        jobs[script] = (module.sum_nexts, data, once)
+        # a slow version's first call sizes its runs; a fast one is timed warm first
+        jobs[script] = (module.sum_nexts, data,
+                        once if once >= RUN_SECONDS else warm_call(module.sum_nexts, data))
     import numpy  # only the floor needs it here; the variants import their own
     array = numpy.array(numbers)
-    _, once = first_call(numpy.sum, array)
-    jobs[FLOOR] = (numpy.sum, array, once)
+    jobs[FLOOR] = (numpy.sum, array, warm_call(numpy.sum, array))
     checks[FLOOR] = ("not a variant", None)
 
     times, numbers_per_run = take_turns(jobs, repeats, RUN_SECONDS, budget)
@@ -315,8 +327,9 @@ def times_faster(value):
 
 
 def print_table(data, out=sys.stdout):
-    print(f"sum_nexts, function alone: n = {data['n']}, seed {data['seed']}, "
-          f"at least {data['min_repeats']} runs and {data['budget']:g} s per version, in turns",
+    runs = (f"at least {data['min_repeats']} runs and {data['budget']:g} s per version"
+            if data["budget"] else f"{data['min_repeats']} runs per version")
+    print(f"sum_nexts, function alone: n = {data['n']}, seed {data['seed']}, {runs}, in turns",
           file=out)
     print(f"{'version':34} {'median':>9} {'fastest - slowest':>21} {'runs':>6} "
           f"{'speed-up':>9}  check", file=out)

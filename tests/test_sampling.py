@@ -165,11 +165,11 @@ def test_a_profiler_that_did_not_run_leaves_its_figures_not_measured():
     sum_nexts = SVG.replace("parse (hourly.py:26)", "sum_nexts (s.py:3)").replace(
         "make_log (hourly.py:17)", "sum_nexts (s.py:2)")
     script = "def sum_nexts(numbers):\n    for i in ...\n    sums[i] = sums[i] + numbers[j]\n"
-    said = "py-spy> Wrote flamegraph data to 'flame.svg'. Samples: 10 Errors: 0\n"
+    said = "py-spy> Wrote flamegraph data to 'flame.svg'. Samples: 12 Errors: 0\n"
     live = flame_figures(SimpleNamespace(graph=FlameGraph(sum_nexts), output=said), script)
-    assert live["spy_samples"] == 10  # the count py-spy printed
-    with pytest.raises(ClaimError, match="holds the samples it says"):
-        flame_figures(SimpleNamespace(graph=FlameGraph(sum_nexts), output=said.replace("10", "20")),
+    assert (live["spy_samples"], live["spy_graph_samples"]) == (12, 10)  # printed, and drawn
+    with pytest.raises(ClaimError, match="holds no more samples than it says"):
+        flame_figures(SimpleNamespace(graph=FlameGraph(sum_nexts), output=said.replace("12", "9")),
                       script)
     assert live["spy_widest_line"] == 3 and live["spy_widest_share"] == "70"  # of 10 samples: ±15
     with pytest.raises(ClaimError, match="nearly every sample"):
@@ -177,7 +177,7 @@ def test_a_profiler_that_did_not_run_leaves_its_figures_not_measured():
     assert flame_figures(Refused("no"), "").keys() == live.keys()
     tree = call_tree("3.0 <module>  s.py:1\n└─ 3.0 sum_nexts  s.py:2\n   └─ 1.0 len  <built-in>\n")
     assert tree_figures(SimpleNamespace()).keys() == tree_figures(SimpleNamespace(tree=tree)).keys()
-    live = temperature_figures(SimpleNamespace(graph=FlameGraph(SVG)))
+    live = temperature_figures(SimpleNamespace(graph=FlameGraph(SVG), output=said))
     assert live["ex5_strptime_share"] == "60" and live["ex5_make_log_share"] == "30"
     assert temperature_figures(Refused("no")).keys() == live.keys()
     rows = [{"way": way, "times_plain": x, "median": x, "min": 0.95 * x, "max": 1.05 * x}

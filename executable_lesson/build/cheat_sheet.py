@@ -169,9 +169,10 @@ def sheet_nodes(entries, events=()):
 
 
 def _needs(needs):
-    """"python-3-15" -> "Python 3.15 or newer"; anything else as it is."""
+    """"python-3-15" -> "Python 3.15 or newer"; anything else in words: "other-pythons" ->
+    "other pythons"."""
     version = re.fullmatch(r"python-(\d+)-(\d+)", needs)
-    return f"Python {version[1]}.{version[2]} or newer" if version else needs
+    return f"Python {version[1]}.{version[2]} or newer" if version else needs.replace("-", " ")
 
 
 def setup(app):

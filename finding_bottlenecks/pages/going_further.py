@@ -205,7 +205,7 @@ class MemoryUse:
 
 # -- The sampled profiles ---------------------------------------------------------------------
 
-FLAME = ["spy_samples", "spy_sum_nexts_share", "spy_lines", "spy_widest_line",
+FLAME = ["spy_samples", "spy_graph_samples", "spy_sum_nexts_share", "spy_lines", "spy_widest_line",
          "spy_widest_text", "spy_widest_share"]
 TREE = ["tree_total", "tree_sum_nexts", "tree_len"]
 TEMPERATURES = ["ex5_strptime_share", "ex5_make_log_share", "ex5_statistics_share",
@@ -220,19 +220,24 @@ def share_text(graph, boxes):
     return supported(share, share_spread(share / 100, graph.total))
 
 
+def samples_said(run):
+    """The count py-spy printed beside its picture, once its graph is seen to hold no more than
+    that (a sample that found no Python code running is counted, but not drawn)."""
+    said = re.search(r"Samples: (\d+)", run.output)
+    if not said:
+        raise ValueError(f"py-spy's last line has changed:\n{run.output}")
+    said = int(said[1])
+    claim(0 < run.graph.total <= said, "py-spy's flame graph holds no more samples than it says it"
+          " took", graph=run.graph.total, said=said)
+    return said
+
+
 def flame_figures(run, script_text):
     """py-spy's flame graph of sum_nexts_original.py, and the script's own text."""
     if isinstance(run, Refused):
         return dict.fromkeys(FLAME, NOT_MEASURED) | {"spy_widest_text": ""}
     graph = run.graph
-    # the count py-spy printed beside the picture; the graph may leave out a sample or two that
-    # found no Python stack (as the program starts or ends)
-    said = re.search(r"Samples: (\d+)", run.output)
-    if not said:
-        raise ValueError(f"py-spy's last line has changed:\n{run.output}")
-    said = int(said[1])
-    claim(said - 2 <= graph.total <= said, "py-spy's flame graph holds the samples it says it"
-          " took, but for at most two with no Python stack", graph=graph.total, said=said)
+    said = samples_said(run)
     in_sum_nexts = graph.named("sum_nexts")
     claim_below(100 - graph.share(in_sum_nexts), 10, "nearly every sample is inside sum_nexts:"
                 " less than a tenth outside it", boxes=graph.boxes)
@@ -241,7 +246,7 @@ def flame_figures(run, script_text):
     text = script_text.splitlines()[line - 1].strip()
     claim(text.startswith(("for j", "sums[i]", "if len(sums)")),
           "the widest box of sum_nexts is a line of its inner loop", line=line, text=text)
-    return dict(zip(FLAME, [said, share_text(graph, in_sum_nexts), len(in_sum_nexts), line,
+    return dict(zip(FLAME, [said, graph.total, share_text(graph, in_sum_nexts), len(in_sum_nexts), line,
                             text, share_text(graph, [widest])]))
 
 
@@ -264,6 +269,7 @@ def temperature_figures(run):
     two ways to read its timestamps, timed in turns."""
     if isinstance(run, Refused):
         return dict.fromkeys(TEMPERATURES, NOT_MEASURED)
+    samples_said(run)
     graph = run.graph
     in_parse = [call for box in graph.named("parse") for call in graph.called_by(box)]
     strptime = [call for call in in_parse if call in graph.in_file("_strptime.py")]
@@ -361,7 +367,7 @@ class Scaling:
             "largest_n_numpy_sum": self.points["sum_nexts_numpy_sum.py"][-1]["n"],
             "largest_n_reverse_cumsum": self.points["sum_nexts_reverse_cumsum.py"][-1]["n"],
             "scaling_max_n": mv.SCALING_MAX_N,
-            "cumsum_largest_mb": 8 * self.points["sum_nexts_reverse_cumsum.py"][-1]["n"] / 2 ** 20,
+            "cumsum_largest_mb": 8 * self.points["sum_nexts_reverse_cumsum.py"][-1]["n"] / 1e6,
             "cumsum_last_doubling": self.last_doubling("sum_nexts_reverse_cumsum.py"),
             "cumsum_capped": self.stopped_by_the_cap("sum_nexts_reverse_cumsum.py"),
             "cumsum_steeper_at_the_end": self.steeper_at_the_end("sum_nexts_reverse_cumsum.py"),

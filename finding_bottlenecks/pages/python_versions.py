@@ -165,6 +165,7 @@ class Comparison:
             "py_lp_tracing_releases": f"{LINE_PROFILER_MONITORING[0] - 1}.x",
             "py_swaps": "; ".join(f"{short(a)} and {short(b)}" for a, b in self.swapping_pairs())
                         or "none",
+            "py_any_swaps": bool(self.swapping_pairs()),
         }
 
     def slowdown_range(self, profiler):
