@@ -14,7 +14,7 @@ from docutils import nodes
 from sphinx.util import logging
 
 from executable_lesson.build import holders, progress
-from executable_lesson.build.pace import section_holdings
+from executable_lesson.build.pace import reading_by_section, section_holdings
 from executable_lesson.build.page_sections import cell_sections, headings
 from executable_lesson.build.tables import table
 from executable_lesson.support import progress_log
@@ -67,10 +67,14 @@ def _estimates(app, schedule, notebook, events):
     its estimate is named (a warning: `make html` fails on it), with what the estimate counts."""
     if not notebook.exists():
         return {}
-    source = Path(app.srcdir) / f"{schedule.page}.md"
-    holds = section_holdings(source.read_text(encoding="utf-8"),
-                             json.loads(notebook.read_text(encoding="utf-8")),
-                             [e for e in events if e.get("page") == schedule.page], schedule.pace)
+    written = headings(Path(app.env.doc2path(schedule.page)).read_text(encoding="utf-8"))
+    try:
+        reading = reading_by_section(app.env.get_doctree(schedule.page), written, schedule.pace)
+    except ValueError as error:
+        logger.warning(f"{schedule.page}: {error}: the guide cannot estimate its minutes")
+        return {}
+    holds = section_holdings(reading, json.loads(notebook.read_text(encoding="utf-8")),
+                             [e for e in events if e.get("page") == schedule.page])
     for section in schedule.sections:
         estimate = holds[section.heading].minutes(schedule.pace)
         if section.teaching < estimate:

@@ -2,22 +2,24 @@
 schedule's minutes are the minutes a class takes.
 
 The model, with the constants the schedule's `[pace]` table gives (the instructor guide shows
-them): the section's prose at `words_per_minute` (an instructor explains it, with the class
-reading along); for each command or cell a learner types and runs, `minutes_per_command`, plus the
-seconds it runs, as this build ran it; and its output read together at `lines_per_minute`, a
-figure counting as `lines_per_figure` lines. Exercises keep the minutes the schedule gives them.
+them): the section's prose at `words_per_minute` (an instructor explains it, the class reading
+along); each line of code and output a reader sees (listings, cells, outputs, table rows) at
+`lines_per_minute`, a figure counting as `lines_per_figure` lines; and for each command or cell
+a learner types and runs, `minutes_per_command`, plus the seconds it runs, as this build ran it.
+Exercises keep the minutes the schedule gives them.
 
-What a section holds is read from its page (the prose outside fenced blocks: exercises,
-solutions and instructor notes are not taught from the page), from the executed notebook (the
-cells a reader sees, and their outputs) and from the build's progress log (each command's cell
-and seconds). Hidden cells (`remove-cell`) are the build's own work: they do not count.
+What a section holds is read from the page as Sphinx built it (its doctree): what sits in an
+admonition (an exercise, a solution, a tip, an instructor's note, a collapsed whole listing) or
+in a hidden output is left out, since the class is not taught from it. The commands come from
+the executed notebook (the cells a reader sees) and the build's progress log (each command's
+cell and seconds); hidden cells (`remove-cell`) are the build's own work and do not count.
 """
 import re
 from dataclasses import dataclass, fields
 
-from executable_lesson.build.page_sections import blocks, headings
+from executable_lesson.build.page_sections import headings
 
-HIDDEN, NO_OUTPUT, NO_INPUT = "remove-cell", "remove-output", "remove-input"
+HIDDEN, NO_INPUT = "remove-cell", "remove-input"
 
 
 @dataclass(frozen=True)
@@ -46,28 +48,50 @@ class Holds:
                 + self.run_seconds / 60 + self.output_lines / pace.lines_per_minute)
 
     def said(self, pace):
-        return (f"{self.words} words, {self.commands} commands running {self.run_seconds:.0f} s,"
-                f" {self.output_lines:.0f} lines of output: {self.minutes(pace):.1f} minutes")
+        return (f"{self.words} words, {self.output_lines:.0f} lines of code and output, {self.commands}"
+                f" commands running {self.run_seconds:.0f} s: {self.minutes(pace):.1f} minutes")
 
 
-def words_by_section(page_text, level=2):
-    """{heading: words of its prose}, outside fenced blocks; a role or inline code is one word."""
-    found, section = {}, None
-    for line, kind in blocks(page_text):
-        if kind == level:
-            section = headings(line, level)[0]
-            found.setdefault(section, 0)
-        elif kind is None and section is not None:
-            plain = re.sub(r"\{[\w:-]+\}`[^`]*`|`[^`]*`", " x ", line)
-            plain = re.sub(r"\]\([^)]*\)|<[^>]+>|\(#[^)]*\)=", " ", plain)
-            found[section] += len(re.findall(r"[^\W_][\w'’.,-]*", plain))
-    return found
+SKIPPED_CLASSES = {"dropdown", "tag_hide-output", "tag_hide-cell", "toggle"}
 
 
-def section_holdings(page_text, notebook, events, pace, level=2):
-    """{heading: Holds} of the page's `##` sections. `events`: the progress log's end events of
-    this page (each with its cell's number, as the notebook numbers it, and its seconds)."""
-    holds = {heading: Holds(words=words) for heading, words in words_by_section(page_text, level).items()}
+def reading_by_section(doctree, written, pace):
+    """{heading: (words, lines)} of the page's `##` sections, paired by position with the
+    headings its source writes (`written`): Sphinx renders a title differently (no backticks)."""
+    from docutils import nodes
+    top = next(iter(doctree.findall(nodes.section)), None)
+    sections = [s for s in top.children if isinstance(s, nodes.section)] if top else []
+    if len(sections) != len(written):
+        raise ValueError(f"{len(written)} `## ` headings in the source, {len(sections)} sections")
+    return {heading: _reading(section, pace) for heading, section in zip(written, sections)}
+
+
+def _reading(node, pace):
+    from docutils import nodes
+    if isinstance(node, (nodes.Admonition, nodes.title, nodes.comment, nodes.raw)) or \
+            SKIPPED_CLASSES & set(node.get("classes", []) if isinstance(node, nodes.Element) else []) \
+            or type(node).__name__.endswith(("exercise_node", "solution_node", "_enumerable_node")):
+        return 0, 0.0
+    if isinstance(node, nodes.literal_block):
+        return 0, float(len([line for line in node.astext().splitlines() if line.strip()]))
+    if isinstance(node, nodes.image):
+        return 0, pace.lines_per_figure
+    if isinstance(node, nodes.row):
+        return 0, 1.0
+    if isinstance(node, nodes.paragraph):
+        return len(re.findall(r"[^\W_][\w'’.,-]*", node.astext())), 0.0
+    words = lines = 0
+    for child in node.children if isinstance(node, nodes.Element) else ():
+        more_words, more_lines = _reading(child, pace)
+        words, lines = words + more_words, lines + more_lines
+    return words, lines
+
+
+def section_holdings(reading, notebook, events, level=2):
+    """{heading: Holds} of the page's `##` sections: `reading` is reading_by_section()'s;
+    `events` the progress log's end events of this page (each with its cell's number, as the
+    notebook numbers it, and its seconds)."""
+    holds = {heading: Holds(words=words, output_lines=lines) for heading, (words, lines) in reading.items()}
     by_cell = {}
     for event in events:
         by_cell.setdefault(event.get("cell"), []).append(event)
@@ -82,26 +106,6 @@ def section_holdings(page_text, notebook, events, pace, level=2):
         if section not in holds or HIDDEN in tags or not source.strip():
             continue
         ran = by_cell.get(cell.get("execution_count"), [])
-        shown = NO_INPUT not in tags
-        holds[section].commands += len(ran) or int(shown)  # a cell typed in is one command too
+        holds[section].commands += len(ran) or int(NO_INPUT not in tags)  # a cell typed in is one too
         holds[section].run_seconds += sum(event["seconds"] for event in ran)
-        if NO_OUTPUT not in tags:
-            holds[section].output_lines += sum(_lines(output, pace) for output in cell.get("outputs", []))
     return holds
-
-
-def _lines(output, pace):
-    if output.get("output_type") == "stream":
-        return _count(output.get("text", ""))
-    data = output.get("data", {})
-    if any(kind.startswith("image/") for kind in data):
-        return pace.lines_per_figure
-    for kind in ("text/markdown", "text/html", "text/plain"):
-        if kind in data:
-            return _count(data[kind])
-    return 0
-
-
-def _count(text):
-    text = "".join(text) if isinstance(text, list) else text
-    return len([line for line in text.splitlines() if line.strip() and not line.startswith("```")])
