@@ -110,9 +110,11 @@ node_modules/.stamp: package.json package-lock.json
 # builds beside it (a contributor's edit, failing builds, the preview, the instructor's kit).
 # `make test SITE=_build/html` tests a site already built, without building it again: CI builds in
 # its own step, then tests the site it uploads or publishes; one build per job.
+# Once the book is built, the tests run in two workers, a test file to each (a file's tests share
+# what its fixtures make): no timing build runs beside them.
 SITE :=
 test: venv site-tools $(if $(SITE),,html)
-	$(BIN)/python -m pytest tests --built-site $(or $(SITE),_build/html)
+	$(BIN)/python -m pytest --numprocesses 2 --dist loadfile tests --built-site $(or $(SITE),_build/html)
 
 # Quick checks for every commit (well under a minute): no build, no browser. The workflows are
 # checked against GitHub's schema and by zizmor (offline), in place of actionlint, whose Python

@@ -41,7 +41,7 @@ def main():
     from measure_variants import check, load_variant, reference_sums
 
     problems = []
-    for package in ("numpy", "line_profiler", "ipython", "ipykernel"):  # the last two: notebooks
+    for package in ("numpy", "line_profiler", "ipython"):  # IPython: the notebook section
         try:
             print("{:13} {}".format(package, metadata.version(package)))
         except metadata.PackageNotFoundError:

@@ -275,7 +275,7 @@ def test_the_published_data_matches_the_tables_on_the_page(published, consoles, 
 def test_the_page_links_the_published_data(soup):
     links = [a["href"] for a in soup.select("a[download]")]
     assert set(links) == {"measurements.json", "profiles/sum_nexts_original.cprofile",
-                          "profiles/sum_nexts_original.py.lprof"}
+                          "profiles/sum_nexts_original.py.lprof", "profile-in-a-notebook.ipynb"}
 
 
 def test_the_charts_are_drawn_with_alt_text(book, soup):
@@ -451,3 +451,11 @@ def test_the_scaling_run_is_published_with_its_slopes(book):
     published = json.loads((book.html / "scaling.json").read_text())
     for script, points in published["scaling"].items():
         assert f"{script:34} slope {mv.fitted_slope(points):.2f}" in slopes
+
+
+def test_the_notebook_section_downloads_as_a_notebook(book):
+    notebook = json.loads((book.html / "profile-in-a-notebook.ipynb").read_text(encoding="utf-8"))
+    sources = [cell["source"] for cell in notebook["cells"] if cell["cell_type"] == "code"]
+    assert sources[0].startswith("from sum_nexts_original import")
+    assert any(source.startswith("%%lprun_all") for source in sources)
+    assert not [source for source in sources if "lesson." in source or "chdir" in source]

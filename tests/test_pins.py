@@ -1,5 +1,7 @@
 """The pins install from wheels alone on every supported Python and platform, asked of uv's
 resolver without those interpreters: a learner on the newest Python can follow the setup page."""
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 
 from finding_bottlenecks.pythons import supported_versions
@@ -17,14 +19,27 @@ CASES = ([("learner", LEARNER_PINS, v, p) for v in supported_versions() for p in
          + [("build", BUILD_PINS, v, p) for v in supported_versions() for p in BUILD_PLATFORMS])
 
 
+@pytest.fixture(scope="module")
+def resolutions():
+    """Every case resolved at once: each is a wait on the package index, not on this machine, so
+    they run side by side. {(pins, version, platform): pins resolved, or the UnresolvableError}."""
+    def resolve(case):
+        try:
+            return resolve_for(*case)
+        except UnresolvableError as error:
+            return error
+    cases = [case[1:] for case in CASES]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        return dict(zip(cases, pool.map(resolve, cases)))
+
+
 @pytest.mark.parametrize("pins,version,platform", [case[1:] for case in CASES],
                          ids=[f"{who}-{v}-{p}" for who, _, v, p in CASES])
-def test_the_pins_install_from_wheels_alone(pins, version, platform):
-    try:
-        resolved = resolve_for(pins, version, platform)
-    except UnresolvableError as error:
+def test_the_pins_install_from_wheels_alone(resolutions, pins, version, platform):
+    resolved = resolutions[pins, version, platform]
+    if isinstance(resolved, UnresolvableError):
         pytest.fail(f"{pins.name} does not install from wheels on Python {version}, {platform}:"
-                    f"\n{error}")
+                    f"\n{resolved}")
     pinned = read_pins(pins.read_text(), version, platform)
     # Whatever the install would take must be pinned, at that version: no unpinned dependency.
     assert resolved == {name: pinned.get(name) for name in resolved}, (resolved, pinned)

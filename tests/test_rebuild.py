@@ -89,7 +89,7 @@ def test_a_failing_command_fails_the_build_and_names_page_and_cell(tmp_path):
 
     assert build.returncode != 0 and only_the_expected_failure(build.output)
     assert "finding-bottlenecks.md" in build.output
-    assert 'run = lesson.time(f"python sum_nexts_original.py {N}")' in build.output
+    assert 'lesson.run("python sum_nexts_original.py 10")' in build.output  # the first to run it
     assert "broken on purpose" in build.output
     # the half-built site is not presented: the last good one stays untouched
     assert (old_site / "index.html").read_text() == "the last good site"

@@ -9,6 +9,8 @@ import platform
 import re
 import subprocess
 import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -68,11 +70,6 @@ def python_version(python):
     return answer.stdout.strip()
 
 
-@pytest.fixture(scope="module")
-def pythons():
-    return {python.minor: python for python in find_pythons()}
-
-
 def test_the_page_shows_the_setup_commands():
     commands = page_commands()
     for shown in ["python --version", "python -m venv venv", "source venv/bin/activate",
@@ -81,35 +78,57 @@ def test_the_page_shows_the_setup_commands():
     assert commands[-1] == "python check_setup.py"
 
 
-@pytest.mark.parametrize("minor", supported_versions())
-def test_the_setup_page_works_on_each_python(minor, pythons, tmp_path):
-    """Slow: makes a venv and installs numpy with this Python (from pip's cache after once)."""
-    if minor not in pythons:
-        pytest.skip(f"no Python {minor} on this machine")
-    python = pythons[minor]
+def follow_the_setup_page(python, folder):
+    """Run what docs/setup.md shows with this Python, in `folder`, as a learner would type it:
+    [(command, exit status, output)] up to the first that fails."""
     # `python` is this interpreter, as it is for a learner who has only this one.
-    bin_dir = tmp_path / "bin"
+    bin_dir = folder / "bin"
     bin_dir.mkdir()
     (bin_dir / "python").write_text(f'#!/bin/sh\nexec "{python.path}" "$@"\n')
     (bin_dir / "python").chmod(0o755)
-    folder = learner_copy(tmp_path / "lesson-code")
+    code = learner_copy(folder / "lesson-code")
     env = learner_env(first_on_path=bin_dir)
-    env["JUPYTER_DATA_DIR"] = str(tmp_path / "jupyter")  # where the kernel's registration goes
-
-    activate = []
+    env["JUPYTER_DATA_DIR"] = str(folder / "jupyter")  # where the kernel's registration goes
+    ran, activate = [], []
     for command in page_commands():
-        result = bash(" && ".join(activate + [command]), folder, env)
-        assert result.returncode == 0, f"{python.path}: $ {command}\n{result.stdout[-3000:]}"
+        result = bash(" && ".join(activate + [command]), code, env)
+        ran.append((command, result.returncode, result.stdout))
+        if result.returncode:
+            break
         if command.startswith("source "):
             activate.append(command)
+    made = {"kernprof": (code / "venv" / "bin" / "kernprof").exists(),
+            "kernel": (folder / "jupyter" / "kernels" / "finding-bottlenecks" / "kernel.json").exists()}
+    return ran, made
 
+
+@pytest.fixture(scope="module")
+def setups():
+    """{minor: (its Python, *follow_the_setup_page())} for each supported Python this machine has, side by
+    side: each makes a venv and installs numpy (from pip's cache after once)."""
+    found = {python.minor: python for python in find_pythons()}
+
+    def follow(minor):
+        with tempfile.TemporaryDirectory(prefix=f"setup-{minor}-") as folder:
+            return found[minor], *follow_the_setup_page(found[minor], Path(folder))
+    minors = [minor for minor in supported_versions() if minor in found]
+    with ThreadPoolExecutor(max_workers=len(minors) or 1) as pool:
+        return dict(zip(minors, pool.map(follow, minors)))
+
+
+@pytest.mark.parametrize("minor", supported_versions())
+def test_the_setup_page_works_on_each_python(minor, setups):
+    if minor not in setups:
+        pytest.skip(f"no Python {minor} on this machine")
+    python, ran, made = setups[minor]
+    for command, status, output in ran:
+        assert status == 0, f"{python.path}: $ {command}\n{output[-3000:]}"
     assert command == "python check_setup.py"
-    lines = result.stdout.splitlines()
+    lines = output.splitlines()
     assert re.fullmatch(rf"Python +{re.escape(python.version)} \(CPython\)", lines[0]), lines
     assert lines[-1] == "Your setup is ready.", lines
     assert not [line for line in lines if line.startswith(("problem:", "warning:"))], lines
-    assert (folder / "venv" / "bin" / "kernprof").exists()
-    assert (tmp_path / "jupyter" / "kernels" / "finding-bottlenecks" / "kernel.json").exists()
+    assert made == {"kernprof": True, "kernel": True}
 
 
 def run_check(python, folder, env=None):

@@ -1,5 +1,9 @@
-"""Every page as a reader first meets it (empty storage), at desktop and phone width."""
+"""Every page as a reader first meets it (empty storage), at desktop and phone width, in light and
+dark mode. The first visits are made once, for every test here (the tests run in two workers,
+a file to each: this file's tests share them)."""
 import json
+
+import pytest
 
 from tests.browser.conftest import SCREENSHOTS
 
@@ -19,6 +23,13 @@ def test_no_serious_accessibility_violations(first_visits, width):
     found = {name: seen["serious"] for (at, name), seen in first_visits.items()
              if at == width and seen["serious"]}
     assert not found
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_text_is_readable_in_both_modes_on_every_page(first_visits, width, mode):
+    unreadable = {name: seen[mode] for (at, name), seen in first_visits.items()
+                  if at == width and seen[mode]}
+    assert not unreadable
 
 
 def test_page_weights(first_visits, width):

@@ -56,13 +56,6 @@ def test_the_theme_switch_changes_the_colours(visit, mode):
     assert page.evaluate("document.documentElement.dataset.theme") == mode
 
 
-@pytest.mark.parametrize("mode", ["light", "dark"])
-def test_text_is_readable_in_both_modes_on_every_page(first_visits, width, mode):
-    unreadable = {name: seen[mode] for (at, name), seen in first_visits.items()
-                  if at == width and seen[mode]}
-    assert not unreadable
-
-
 def luminance(css_colour):
     """Relative brightness, 0 to 1, of an rgb()/rgba() colour as the browser reports it, seen over
     a black page: a nearly transparent backdrop is not a light one."""

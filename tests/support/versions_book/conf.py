@@ -13,3 +13,4 @@ extensions = ["myst_nb"]
 nb_execution_mode = "force"
 nb_execution_raise_on_error = True
 nb_render_markdown_format = "myst"
+nb_execution_show_tb = True  # a failing cell shows its traceback in the test's message
