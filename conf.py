@@ -33,7 +33,7 @@ lesson_preview_inputs = ["LESSON_N", "LESSON_PYTHONS", "LESSON_PY_SPY_REFUSED"]
 lesson_home = "https://github.com/finding-bottlenecks/lesson"
 lesson_schedule = "schedule.toml"  # in docs/
 lesson_commands = "commands.toml"  # in docs/, for the cheat sheet
-lesson_notebooks = [("finding-bottlenecks", "Profile in a notebook")]  # its cells, to download
+lesson_notebooks = [("going-further", "Profile in a notebook")]  # its cells, to download
 exclude_patterns = ["_build", "**/.ipynb_checkpoints"]
 nitpicky = True  # every cross-reference must resolve
 

@@ -1,4 +1,4 @@
-"""What the episode says of timeit and of IPython's %timeit, %prun and %lprun, checked."""
+"""What the pages say of timeit and of IPython's %timeit, %prun and %lprun, checked."""
 import inspect
 import re
 import timeit
@@ -23,12 +23,13 @@ def timeit_rules():
 
 def magic_timeit_rules(shell):
     """IPython's own %timeit rules, read from the IPython that runs the page: how many batches it
-    times by default (a quiet run of one loop says), and that it grows a batch by powers of ten."""
+    times by default (a quiet run of one loop says), and that it grows a batch by powers of ten;
+    and, to set beside them, how many batches `python -m timeit` times."""
     from IPython.core.magics.execution import ExecutionMagics
     claim(re.search(r"number = 10 \*\* index", inspect.getsource(ExecutionMagics.timeit)) is not None,
           "%timeit grows its batch of loops by powers of ten")
     result = shell.run_line_magic("timeit", "-o -q -n 1 pass")
-    return {"magic_timeit_repeat": result.repeat,
+    return {"magic_timeit_repeat": result.repeat, "timeit_repeat": timeit.default_repeat,
             "magic_batches": ", ".join(str(10 ** index) for index in range(3))}  # as checked above
 
 

@@ -209,11 +209,22 @@ def scaling(script, seed=2016, start=SCALING_START, max_n=SCALING_MAX_N, max_cal
 
 def fitted_slope(points, last=SLOPE_POINTS):
     """Slope of log(time) against log(n) over the largest sizes: about 2 for quadratic work."""
-    tail = points[-last:]
+    return _fit(points[-last:])[0]
+
+
+def slope_error(points, last=SLOPE_POINTS):
+    """The standard error of that slope: how far the points scatter about the fitted line."""
+    return _fit(points[-last:])[1]
+
+
+def _fit(tail):
     xs = [math.log(p["n"]) for p in tail]
     ys = [math.log(p["median"]) for p in tail]
     mx, my = statistics.fmean(xs), statistics.fmean(ys)
-    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+    sxx = sum((x - mx) ** 2 for x in xs)
+    slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sxx
+    scatter = sum((y - my - slope * (x - mx)) ** 2 for x, y in zip(xs, ys))
+    return slope, math.sqrt(scatter / (len(tail) - 2) / sxx) if len(tail) > 2 else math.nan
 
 
 # -- where the numbers come from ---------------------------------------------------------------
@@ -423,7 +434,7 @@ def main(argv=None):
     if args.scaling:
         data["scaling"] = {script: scaling(script, args.seed) for script in VARIANTS}
         for script, points in data["scaling"].items():
-            print(f"{script:34} slope {fitted_slope(points):.2f} over n = "
+            print(f"{script:34} slope {fitted_slope(points):.2f} ± {slope_error(points):.2f} over n = "
                   f"{points[-SLOPE_POINTS:][0]['n']} .. {points[-1]['n']}")
     else:
         data["variants"] = measure(args.n, args.seed, args.budget, repeats=args.repeats)

@@ -275,7 +275,7 @@ def test_the_published_data_matches_the_tables_on_the_page(published, consoles, 
 def test_the_page_links_the_published_data(soup):
     links = [a["href"] for a in soup.select("a[download]")]
     assert set(links) == {"measurements.json", "profiles/sum_nexts_original.cprofile",
-                          "profiles/sum_nexts_original.py.lprof", "profile-in-a-notebook.ipynb"}
+                          "profiles/sum_nexts_original.py.lprof"}
 
 
 def test_the_charts_are_drawn_with_alt_text(book, soup):
@@ -450,10 +450,12 @@ def test_the_scaling_run_is_published_with_its_slopes(book):
     slopes = console(blocks, "python measure_variants.py --scaling --json scaling.json")
     published = json.loads((book.html / "scaling.json").read_text())
     for script, points in published["scaling"].items():
-        assert f"{script:34} slope {mv.fitted_slope(points):.2f}" in slopes
+        assert f"{script:34} slope {mv.fitted_slope(points):.2f} ± {mv.slope_error(points):.2f}" in slopes
 
 
 def test_the_notebook_section_downloads_as_a_notebook(book):
+    further = BeautifulSoup(book.page("going-further"), "html.parser")
+    assert "profile-in-a-notebook.ipynb" in [a["href"] for a in further.select("a[download]")]
     notebook = json.loads((book.html / "profile-in-a-notebook.ipynb").read_text(encoding="utf-8"))
     sources = [cell["source"] for cell in notebook["cells"] if cell["cell_type"] == "code"]
     assert sources[0].startswith("from sum_nexts_original import")

@@ -81,6 +81,29 @@ def test_a_schedule_longer_than_its_slot_is_refused():
     assert "125 minutes" in problem and "slot of 120" in problem
 
 
+def test_the_break_counts_against_the_slot():
+    plan = sch.Schedule("episode", 120, ("Key points",), (sch.Section("First", 60, 30),
+                        sch.Section("Second `with code`", 20, 0)), break_minutes=15, break_after="First")
+    (problem,) = sch.problems(plan, PAGE)
+    assert "125 minutes" in problem and "a break of 15" in problem
+
+
+def test_a_break_after_no_section_and_an_unknown_pace_are_refused(tmp_path):
+    path = tmp_path / "schedule.toml"
+    sections = '[[section]]\nheading = "First"\nteaching = 10\nexercises = 5\n'
+    path.write_text('page = "episode"\nslot_minutes = 120\nbreak_minutes = 10\n'
+                    'break_after = "Firsts"\n' + sections)
+    with pytest.raises(sch.ScheduleError, match="break_after = 'Firsts' is not a scheduled section"):
+        sch.load(path)
+    path.write_text('page = "episode"\nslot_minutes = 120\n[pace]\nwords_a_minute = 100\n' + sections)
+    with pytest.raises(sch.ScheduleError, match=r"\[pace\] takes positive numbers"):
+        sch.load(path)
+    path.write_text('page = "episode"\nslot_minutes = 120\nbreak_minutes = 10\nbreak_after = "First"\n'
+                    '[pace]\nlines_per_minute = 20\n' + sections)
+    plan = sch.load(path)
+    assert (plan.break_minutes, plan.planned_minutes, plan.pace.lines_per_minute) == (10, 25, 20)
+
+
 def test_a_malformed_section_is_refused(tmp_path):
     path = tmp_path / "schedule.toml"
     path.write_text('page = "episode"\nslot_minutes = 120\n[[section]]\nheading = "First"\n'
@@ -106,7 +129,7 @@ def test_the_check_fails_with_every_difference(tmp_path):
 def test_the_lessons_schedule_matches_its_episode_and_fits_two_hours():
     plan = sch.checked(DOCS / "schedule.toml", DOCS)  # what the build checks first
     assert plan.page == "finding-bottlenecks" and plan.slot_minutes == 120
-    assert 0 < plan.total_minutes <= plan.slot_minutes
+    assert 0 < plan.planned_minutes <= plan.slot_minutes and plan.break_minutes > 0
 
 
 def test_the_pages_use_the_schedule_rather_than_typing_minutes():

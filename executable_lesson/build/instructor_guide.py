@@ -14,7 +14,7 @@ from docutils import nodes
 from sphinx.util import logging
 
 from executable_lesson.build import holders, progress
-from executable_lesson.build.pace import reading_by_section, section_holdings
+from executable_lesson.build.pace import SHOWN, reading_by_section, section_holdings
 from executable_lesson.build.page_sections import cell_sections, headings
 from executable_lesson.build.tables import table
 from executable_lesson.support import progress_log
@@ -28,19 +28,28 @@ def ended(app):
     return [event for event in events if event["event"] == "end"]
 
 
-def slowest_by_section(events, page, sections):
+def slowest_by_section(events, page, sections, shown=frozenset()):
     """{section heading: the slowest end event of the page's commands in it}, and the events
-    whose cell the notebook does not hold (a mapping gone wrong: the guide says so)."""
-    slowest, lost = {}, []
+    whose cell the notebook does not hold (a mapping gone wrong: the guide says so). The
+    commands of the cells in `shown` (their numbers) count in a dictionary of their own: in
+    class their outputs are shown from the page, not waited for."""
+    slowest, slowest_shown, lost = {}, {}, []
     for event in events:
         if event.get("page") != page:
             continue
         section = sections.get(event.get("cell"))
+        into = slowest_shown if event.get("cell") in shown else slowest
         if section is None:
             lost.append(event)
-        elif section not in slowest or event["seconds"] > slowest[section]["seconds"]:
-            slowest[section] = event
-    return slowest, lost
+        elif section not in into or event["seconds"] > into[section]["seconds"]:
+            into[section] = event
+    return slowest, slowest_shown, lost
+
+
+def shown_cells(notebook):
+    """The numbers of the notebook's cells tagged to be shown in class, not run (pace.SHOWN)."""
+    return {cell.get("execution_count") for cell in notebook["cells"]
+            if SHOWN in cell.get("metadata", {}).get("tags", [])}
 
 
 # -- the page's tables ----------------------------------------------------------------------------
@@ -51,18 +60,19 @@ def _gather(app, env):
         return []
     schedule = app.lesson_schedule
     notebook = Path(app.outdir).parent / "jupyter_execute" / f"{schedule.page}.ipynb"
-    sections = cell_sections(json.loads(notebook.read_text(encoding="utf-8"))) if notebook.exists() else {}
+    executed = json.loads(notebook.read_text(encoding="utf-8")) if notebook.exists() else {"cells": []}
     events = ended(app)
-    env.lesson_slowest, lost = slowest_by_section(events, schedule.page, sections)
+    env.lesson_slowest, env.lesson_shown, lost = slowest_by_section(
+        events, schedule.page, cell_sections(executed), shown_cells(executed))
     for event in lost:
         logger.warning(f"{schedule.page}: the command `{event['command']}` ran in cell"
                        f" {event.get('cell')}, which the executed notebook {notebook.name} does not"
                        " hold: the guide cannot place it in a section", location=pages[0])
-    env.lesson_estimates = _estimates(app, schedule, notebook, events)
+    env.lesson_estimates = _estimates(app, schedule, notebook, executed, events)
     return pages
 
 
-def _estimates(app, schedule, notebook, events):
+def _estimates(app, schedule, notebook, executed, events):
     """{heading: Holds} once the page has run; each section given fewer teaching minutes than
     its estimate is named (a warning: `make html` fails on it), with what the estimate counts."""
     if not notebook.exists():
@@ -73,8 +83,7 @@ def _estimates(app, schedule, notebook, events):
     except ValueError as error:
         logger.warning(f"{schedule.page}: {error}: the guide cannot estimate its minutes")
         return {}
-    holds = section_holdings(reading, json.loads(notebook.read_text(encoding="utf-8")),
-                             [e for e in events if e.get("page") == schedule.page])
+    holds = section_holdings(reading, executed, [e for e in events if e.get("page") == schedule.page])
     for section in schedule.sections:
         estimate = holds[section.heading].minutes(schedule.pace)
         if section.teaching < estimate:
@@ -88,7 +97,8 @@ def _estimates(app, schedule, notebook, events):
 def _fill(app, doctree, docname):
     holders.fill(doctree, "instructor-schedule", lambda: schedule_table(
         app.lesson_schedule, getattr(app.env, "lesson_slowest", {}),
-        _anchors(app, docname, app.lesson_schedule.page), getattr(app.env, "lesson_estimates", {})))
+        _anchors(app, docname, app.lesson_schedule.page), getattr(app.env, "lesson_estimates", {}),
+        getattr(app.env, "lesson_shown", {})))
 
 
 def _anchors(app, docname, page):
@@ -110,10 +120,11 @@ def _anchors(app, docname, page):
     return {heading: f"{uri}#{section['ids'][0]}" for heading, section in zip(written, sections)}
 
 
-def schedule_table(schedule, slowest, anchors, estimates=None):
+def schedule_table(schedule, slowest, anchors, estimates=None, shown=None):
     """The sections, each with its minutes, the estimate of what it holds (when the page ran)
-    and its slowest command; the break after its section; the totals."""
-    estimates, rows = estimates or {}, []
+    and its slowest command run in class (and its slowest shown from the page instead); the
+    break after its section; the totals."""
+    estimates, shown, rows = estimates or {}, shown or {}, []
     for section in schedule.sections:
         title = inline(section.heading)
         link = anchors.get(section.heading)
@@ -121,11 +132,18 @@ def schedule_table(schedule, slowest, anchors, estimates=None):
             title = nodes.paragraph("", "", nodes.reference("", "", *title.children, refuri=link))
         event = slowest.get(section.heading)
         command = (nodes.paragraph("", "", nodes.literal(text=event["command"])) if event
-                   else "none" if slowest else "not run in this build")
+                   else "none" if slowest or shown else "not run in this build")
+        seconds = f"{event['seconds']:.1f}" if event else ""
+        if section.heading in shown:  # in the cell, then what the class sees instead of a wait
+            instead = shown[section.heading]
+            command = nodes.container("", command if event else nodes.paragraph(text="none"),
+                                      nodes.paragraph("", "Shown from the page, not run: ",
+                                                      nodes.literal(text=instead["command"]),
+                                                      nodes.Text(f" ({instead['seconds']:.1f} s)")))
         holds = estimates.get(section.heading)
         rows.append([title, section.teaching,
                      f"{holds.minutes(schedule.pace):.1f}" if holds else "", section.exercises,
-                     command, f"{event['seconds']:.1f}" if event else ""])
+                     command, seconds])
         if schedule.break_minutes and section.heading == schedule.break_after:
             rows.append([f"Break: {schedule.break_minutes} minutes", "", "", "", "", ""])
     total = sum(estimates[s.heading].minutes(schedule.pace) for s in schedule.sections
@@ -133,7 +151,7 @@ def schedule_table(schedule, slowest, anchors, estimates=None):
     rows.append(["Total", schedule.teaching_minutes, f"{total:.1f}" if estimates else "",
                  schedule.exercise_minutes, "", ""])
     return table(["Section", "Teaching (minutes)", "Estimate (minutes)", "Exercises (minutes)",
-                  "Slowest command run live", "Its seconds"], rows, "instructor-schedule")
+                  "Slowest command run in class", "Its seconds"], rows, "instructor-schedule")
 
 
 def inline(text):

@@ -10,23 +10,27 @@ Exercises keep the minutes the schedule gives them.
 
 What a section holds is read from the page as Sphinx built it (its doctree): what sits in an
 admonition (an exercise, a solution, a tip, an instructor's note, a collapsed whole listing) or
-in a hidden output is left out, since the class is not taught from it. The commands come from
-the executed notebook (the cells a reader sees) and the build's progress log (each command's
-cell and seconds); hidden cells (`remove-cell`) are the build's own work and do not count.
+in a hidden output is left out, since the class is not taught from it; the key points are
+taught, and count. The commands come from the executed notebook (the cells a reader sees) and
+the build's progress log (each command's cell and seconds); hidden cells (`remove-cell`) are the
+build's own work and do not count. A cell tagged `shown-in-class` runs in the build, and in
+class its output is shown from the page rather than waited for: its lines count, not its
+commands or their seconds.
 """
 import re
 from dataclasses import dataclass, fields
 
 from executable_lesson.build.page_sections import headings
 
-HIDDEN, NO_INPUT = "remove-cell", "remove-input"
+HIDDEN, NO_INPUT, SHOWN = "remove-cell", "remove-input", "shown-in-class"
+TAUGHT_ADMONITIONS = {"keypoints"}  # the Carpentries' class for a section's summary
 
 
 @dataclass(frozen=True)
 class Pace:
     words_per_minute: float = 100.0
     minutes_per_command: float = 1.0
-    lines_per_minute: float = 40.0
+    lines_per_minute: float = 30.0
     lines_per_figure: float = 10.0
 
     @classmethod
@@ -66,11 +70,21 @@ def reading_by_section(doctree, written, pace):
     return {heading: _reading(section, pace) for heading, section in zip(written, sections)}
 
 
+def _left_out(node):
+    """Not taught from: an admonition (but the key points), a title, hidden or collapsed parts."""
+    from docutils import nodes
+    if not isinstance(node, nodes.Element):
+        return False
+    classes = set(node.get("classes", []))
+    if isinstance(node, nodes.Admonition):
+        return not TAUGHT_ADMONITIONS & classes
+    return (isinstance(node, (nodes.title, nodes.comment, nodes.raw)) or bool(SKIPPED_CLASSES & classes)
+            or type(node).__name__.endswith(("exercise_node", "solution_node", "_enumerable_node")))
+
+
 def _reading(node, pace):
     from docutils import nodes
-    if isinstance(node, (nodes.Admonition, nodes.title, nodes.comment, nodes.raw)) or \
-            SKIPPED_CLASSES & set(node.get("classes", []) if isinstance(node, nodes.Element) else []) \
-            or type(node).__name__.endswith(("exercise_node", "solution_node", "_enumerable_node")):
+    if _left_out(node):
         return 0, 0.0
     if isinstance(node, nodes.literal_block):
         return 0, float(len([line for line in node.astext().splitlines() if line.strip()]))
@@ -103,7 +117,7 @@ def section_holdings(reading, notebook, events, level=2):
             section = titles[-1] if titles else section
             continue
         tags = set(cell.get("metadata", {}).get("tags", []))
-        if section not in holds or HIDDEN in tags or not source.strip():
+        if section not in holds or HIDDEN in tags or SHOWN in tags or not source.strip():
             continue
         ran = by_cell.get(cell.get("execution_count"), [])
         holds[section].commands += len(ran) or int(NO_INPUT not in tags)  # a cell typed in is one too

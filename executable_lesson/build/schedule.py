@@ -12,8 +12,8 @@ from sphinx.errors import ExtensionError
 from sphinx.util import logging
 
 from executable_lesson.build import config, toml_tables
-from executable_lesson.build.page_sections import headings
 from executable_lesson.build.pace import Pace
+from executable_lesson.build.page_sections import headings
 
 SECTION_KEYS = {"heading", "teaching", "exercises"}
 
@@ -61,7 +61,7 @@ class Schedule:
         return {"teaching_minutes": str(self.teaching_minutes),
                 "exercise_minutes": str(self.exercise_minutes),
                 "total_minutes": str(self.total_minutes), "slot_minutes": str(self.slot_minutes),
-                "break_minutes": str(self.break_minutes),
+                "break_minutes": str(self.break_minutes), "break_after": self.break_after,
                 **{f"pace_{item}": f"{getattr(self.pace, item):g}" for item in sorted(Pace.keys())}}
 
 

@@ -346,6 +346,7 @@ class Scaling:
     def __init__(self, data):
         self.points = data["scaling"]
         self.slopes = {script: mv.fitted_slope(points) for script, points in self.points.items()}
+        self.errors = {script: mv.slope_error(points) for script, points in self.points.items()}
 
     def check_claims(self):
         """Each version's fitted slope where its description puts it: "about 2" (quadratic) or
@@ -355,7 +356,8 @@ class Scaling:
             said = {(1.5, 2.5): "of about 2", (0.5, 1.5): "of about 1"}.get(
                 (low, high), f"between {low:g} and {high:g}")
             claim_between(self.slopes[version.script], low, high,
-                          f"{version.short} grows with a slope {said}")
+                          f"{version.short} grows with a slope {said}",
+                          standard_error=self.errors[version.script])
 
     def figures(self):
         return {
@@ -363,6 +365,9 @@ class Scaling:
             "scaling_third": 4 * mv.SCALING_START, "scaling_max_call": mv.SCALING_MAX_CALL,
             "slope_points": mv.SLOPE_POINTS,
             **{f"slope_{short(s)}": slope for s, slope in self.slopes.items()},
+            **{f"slope_error_{short(s)}": error for s, error in self.errors.items()},
+            "slope_error_quadratic": max(self.errors[v.script] for v in VERSIONS
+                                         if v.growth == "quadratic" and not v.slope),
             "doubling_slice_sum": 2 ** self.slopes["sum_nexts_slice_sum.py"],  # exercise 3
             "largest_n_numpy_sum": self.points["sum_nexts_numpy_sum.py"][-1]["n"],
             "largest_n_reverse_cumsum": self.points["sum_nexts_reverse_cumsum.py"][-1]["n"],
