@@ -1,5 +1,6 @@
 """A copy of just what `make html` needs, for builds that must not touch the working tree, and
 ways to make such a copy small: pages a test does not need become stubs, or go."""
+import ast
 import re
 import shutil
 from pathlib import Path
@@ -91,6 +92,11 @@ def episode_showing(folder, script):
     for page in toc_pages(docs):
         if page != EPISODE:
             (docs / f"{page}.md").unlink()
+    # The sections offered as notebooks stay those of the episode alone: the other pages are gone.
+    conf = folder / "conf.py"
+    conf.write_text(re.sub(r"^lesson_notebooks = (.*?)(  #.*)?$", lambda found: "lesson_notebooks = "
+                           + repr([pair for pair in ast.literal_eval(found[1]) if pair[0] == EPISODE]),
+                           conf.read_text(encoding="utf-8"), count=1, flags=re.MULTILINE), encoding="utf-8")
     (docs / f"{EPISODE}.md").write_text(front + "\n" + "\n\n".join(kept) + "\n", encoding="utf-8")
     (docs / "index.md").write_text(title_line((docs / "index.md").read_text(encoding="utf-8"))
                                    + f"\n\n```{{toctree}}\n{EPISODE}\n```\n", encoding="utf-8")
