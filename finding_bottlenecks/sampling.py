@@ -4,6 +4,7 @@ py-spy to read another process. Their outputs are read in readers/flame_graphs.p
 import platform
 import re
 import subprocess
+import sys
 from dataclasses import dataclass, field
 
 from executable_lesson.kernel.commands import CommandError, Shown
@@ -106,3 +107,18 @@ def pyinstrument(lesson, script, *arguments):
     run = lesson.run(command)
     run.tree = call_tree(run.output)
     return run
+
+
+def tachyon_options(lesson, *options):
+    """Check that the Python building the page has each of Tachyon's `options` the page uses,
+    read from its `python -m profiling.sampling run --help` (its command line changed during
+    3.15's cycle): one it lacks fails the build, naming it. Nothing to check before 3.15."""
+    if sys.version_info < (3, 15):
+        return
+    said = subprocess.run(["bash", "-c", "python -m profiling.sampling run --help"], cwd=lesson.path,
+                          env=lesson.env, capture_output=True, text=True, timeout=60)
+    missing = [option for option in options
+               if not re.search(rf"(?<![\w-]){re.escape(option)}(?![\w-])", said.stdout)]
+    if missing:
+        raise CommandError(f"Python {platform.python_version()}'s profiling.sampling has no"
+                           f" {', '.join(missing)}: its `run --help` lists the options it has")

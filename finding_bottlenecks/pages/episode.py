@@ -4,8 +4,10 @@ Each function takes what a cell ran (a Run, a table, a file) and checks the page
 about it, then returns the figures those sentences quote, for the cell's `quote(...)`. What each
 version of sum_nexts is, and which step it closes, comes from lesson_code/sum_nexts_versions.toml.
 """
+import importlib
 import json
 import sys
+import warnings
 
 from executable_lesson.kernel.claims import claim, claim_above, claim_below, claim_between, claim_slower
 from executable_lesson.kernel.precision import ratio_spread, supported
@@ -84,6 +86,14 @@ def profile_trap(run):
     claim(("sums;" in run.output) != PROFILE_TRAP,
           "before Python 3.15 the script is imported, not run, so it prints nothing",
           output=run.output)
+    if not PROFILE_TRAP:  # the page says so of 3.15: read from the Python that builds it
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            sys.modules.pop("profile", None)
+            importlib.import_module("profile")
+        said = [str(w.message) for w in caught if issubclass(w.category, DeprecationWarning)]
+        claim(any("3.17" in message for message in said),
+              "from Python 3.15 the profile module is deprecated, to be removed in 3.17", said=said)
 
 
 def saved_profile(run):

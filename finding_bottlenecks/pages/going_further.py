@@ -20,6 +20,7 @@ from finding_bottlenecks.lesson_modules import VERSIONS, load
 from finding_bottlenecks.lesson_modules import measure_variants as mv
 from finding_bottlenecks.sampling import Refused, refused
 from finding_bottlenecks.versions import short
+from finding_bottlenecks.wording import listed
 
 # -- What each profiler costs -----------------------------------------------------------------
 
@@ -313,6 +314,95 @@ def parse_speeds(stamp="2026-01-01 00:00:00", number=20000, rounds=7):
             runs[name].append(timeit.timeit(way, number=number) / number)
     return {name: {"median": statistics.median(times), "min": min(times), "max": max(times)}
             for name, times in runs.items()}
+
+
+TACHYON_FLAME = ["tachyon_flame_captured", "tachyon_flame_samples", "tachyon_flame_kb",
+                 *[f"tachyon_{rank}_{item}" for rank in ("first", "second", "third")
+                   for item in ("line", "source", "share")]]
+
+
+def tachyon_flame_figures(run, lesson, script, page="tachyon-flame.html"):
+    """Tachyon's flame graph of `script`: published as `page`, and read back for the text that
+    stands for it (its widest boxes: the lines of sum_nexts where the samples found it, with
+    their shares of the graph's samples). NOT_MEASURED where the command was shown, not run."""
+    from finding_bottlenecks.readers.flame_graphs import TachyonFlame
+    if not hasattr(run, "returncode"):  # shown, not run
+        return dict.fromkeys(TACHYON_FLAME, NOT_MEASURED)
+    captured = re.search(r"^Captured ([\d,]+) samples", run.output, re.MULTILINE)
+    if not captured:
+        raise ValueError(f"profiling.sampling's summary has changed:\n{run.output}")
+    captured = int(captured[1].replace(",", ""))
+    path = lesson.file(page)
+    graph = TachyonFlame(path.read_text(encoding="utf-8"))
+    claim(0 < graph.total <= captured, "Tachyon's flame graph holds samples, no more than it"
+          " captured (those whose stack it could not read are left out)",
+          graph=graph.total, captured=captured)
+    lines = list(graph.lines_of("sum_nexts").items())[:3]
+    claim(len(lines) == 3, "the flame graph shows three lines of sum_nexts", lines=lines)
+    (first, hits), (second, next_hits) = lines[:2]
+    claim_above(hits / next_hits, 1.1, f"line {first} is the widest box of sum_nexts in Tachyon's"
+                f" flame graph, beyond line {second}", first=hits, second=next_hits)
+    publish_page(lesson, page)
+    source = lesson.file(script).read_text(encoding="utf-8").splitlines()
+    found = {"tachyon_flame_captured": captured, "tachyon_flame_samples": graph.total,
+             "tachyon_flame_kb": path.stat().st_size / 1000}
+    for rank, (line, samples) in zip(("first", "second", "third"), lines):
+        found |= {f"tachyon_{rank}_line": line, f"tachyon_{rank}_source": source[line - 1].strip(),
+                  f"tachyon_{rank}_share": 100 * samples / graph.total}
+    return found
+
+
+TACHYON_HEAT = ["heat_lines", "heat_kernprof_shares", "heat_tachyon_shares", "heat_samples",
+                "heat_kernprof_spread", "heat_tachyon_spread"]
+HOT_SHARE = 10  # % of the function's time or samples: a line above it is hot
+
+
+def publish_page(lesson, name):
+    """Publish a page a command wrote in the lesson folder as `name`, with the folder's path taken
+    out of it: a learner sees the script's name, not the build's scratch folder."""
+    from executable_lesson.kernel.publish import publish_bytes
+    text = lesson.file(name).read_text(encoding="utf-8").replace(f"{lesson.path}/", "")
+    publish_bytes(text.encode("utf-8"), name)
+
+
+def publish_folder(lesson, folder):
+    for path in sorted(lesson.file(folder).iterdir()):
+        publish_page(lesson, f"{folder}/{path.name}")
+
+
+def tachyon_heat_figures(run, lesson, script, folder="tachyon-heatmap"):
+    """Tachyon's heat map of `script` (`--heatmap -o folder`), published, set beside the table of
+    sum_nexts that kernprof printed after it in the same `run`, for the same n: which lines both
+    find hot (each above HOT_SHARE % of the function), and how evenly each divides the time among
+    them (the largest share over the smallest). NOT_MEASURED where the commands were shown."""
+    from finding_bottlenecks.readers.flame_graphs import heat_map_lines
+    from finding_bottlenecks.readers.text_output import kernprof_table
+    if not hasattr(run, "returncode"):  # shown, not run
+        return dict.fromkeys(TACHYON_HEAT, NOT_MEASURED)
+    pages = [path for path in lesson.file(folder).glob("*.html")
+             if f"<title>{lesson.path}/{script} " in path.read_text(encoding="utf-8")]
+    claim(len(pages) == 1, f"Tachyon's heat map has one page for {script}", pages=pages)
+    samples = heat_map_lines(pages[0].read_text(encoding="utf-8"))
+    table = kernprof_table(run.output, "sum_nexts")
+    body = {row.lineno for row in table.rows}
+    in_function = {line: count for line, count in samples.items() if line in body}
+    total = sum(in_function.values())
+    claim(total > 0, "Tachyon's heat map captured samples in sum_nexts", samples=samples)
+    tachyon = {line: 100 * count / total for line, count in in_function.items()}
+    traced = {row.lineno: row.percent for row in table.rows}
+    hot = sorted(line for line, share in traced.items() if share > HOT_SHARE)
+    claim(hot == sorted(line for line, share in tachyon.items() if share > HOT_SHARE),
+          f"kernprof and Tachyon find the same lines of sum_nexts hot (above {HOT_SHARE}%)",
+          kernprof=traced, tachyon=tachyon)
+    spreads = [max(shares[line] for line in hot) / min(shares[line] for line in hot)
+               for shares in (traced, tachyon)]
+    claim_above(spreads[1] / spreads[0], 1.5, "Tachyon divides sum_nexts's time among its hot lines"
+                " less evenly than kernprof, whose own cost on every hit evens them out",
+                kernprof=spreads[0], tachyon=spreads[1])
+    publish_folder(lesson, folder)
+    return dict(zip(TACHYON_HEAT, [listed(str(line) for line in hot),
+                                   listed(f"{traced[line]:.0f}%" for line in hot),
+                                   listed(f"{tachyon[line]:.0f}%" for line in hot), total, *spreads]))
 
 
 def tachyon_figures(run, lesson, py_spy_samples):

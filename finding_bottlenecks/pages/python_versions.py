@@ -14,6 +14,7 @@ from finding_bottlenecks.checks import expected_verdict
 from finding_bottlenecks.lesson_modules import BY_SCRIPT, END, SCRIPTS, START, STEPS, measure_variants
 from finding_bottlenecks.pythons import find_pythons
 from finding_bottlenecks.versions import VersionsError, short
+from finding_bottlenecks.wording import listed
 
 SHOWN = SCRIPTS  # the tables and the chart show every version, extras included
 TAUGHT = [step.script for step in STEPS]  # the sentences speak of the episode's steps only
@@ -144,7 +145,7 @@ class Comparison:
         slow_row, fast_row = slow_result["steps"][step], fast_result["steps"][step]
         return {
             "py_count": len(self.results), "py_n": self.n, "py_rounds": self.rounds,
-            "py_versions": _and(self.versions),
+            "py_versions": listed(self.versions),
             "py_diff_ratio": ratio, "py_diff_ratio_text": supported(ratio, ratio_spread(slow_row, fast_row)),
             "py_diff_step": short(step), "py_diff_slow": slow,
             "py_diff_fast": fast,
@@ -193,8 +194,8 @@ class Comparison:
         case = ("no-python" if not newer else "every" if monitoring == newer
                 else "some" if monitoring else "none")
         return {"py_lp_one_release": len(set(releases)) == 1, "py_lp_release": releases[0],
-                "py_lp_releases": _and([f"{r} ({v})" for r, v in zip(releases, self.versions)]),
-                "py_lp_monitoring": case, "py_lp_monitoring_on": _and(monitoring or ["none"])}
+                "py_lp_releases": listed([f"{r} ({v})" for r, v in zip(releases, self.versions)]),
+                "py_lp_monitoring": case, "py_lp_monitoring_on": listed(monitoring or ["none"])}
 
     def check_claims(self):
         """Correct first: every Python gives the same verdict for every step, and the expected
@@ -291,10 +292,6 @@ def _version(result):
 
 def _minor(version):
     return tuple(int(part) for part in version.split(".")[:2])
-
-
-def _and(words):
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def _release(version):

@@ -77,3 +77,44 @@ def call_tree(output):
             indent, seconds, function, place = found.groups()
             lines.append(TreeLine(float(seconds), function, place, len(indent) // 3))
     return lines
+
+
+class TachyonFlame:
+    """Python 3.15's flame graph page (`profiling.sampling run --flamegraph`), read back from the
+    data it embeds (`const EMBEDDED_DATA = {...}`): a tree of boxes, each with its samples
+    (`value`), its own samples (`self`), and its name as an index into a table of strings."""
+
+    DATA = "const EMBEDDED_DATA = "
+
+    def __init__(self, html_text):
+        import json
+        start = html_text.find(self.DATA)
+        if start < 0:
+            raise ValueError("Tachyon's flame graph embeds no EMBEDDED_DATA: has its format changed?")
+        self.root, _ = json.JSONDecoder().raw_decode(html_text, start + len(self.DATA))
+        self.strings = self.root["strings"]
+        self.total = self.root["value"]
+
+    def boxes(self, node=None):
+        """Every box under the root: (function, module, line, samples, own samples)."""
+        for child in (node or self.root).get("children", []):
+            yield (self.strings[child["funcname"]], self.strings[child["module"]], child["lineno"],
+                   child["value"], child["self"])
+            yield from self.boxes(child)
+
+    def lines_of(self, function):
+        """{line: samples} where `function` itself was running (its own samples), widest first."""
+        lines = {}
+        for name, _, line, _, own in self.boxes():
+            if name == function and own:
+                lines[line] = lines.get(line, 0) + own
+        return dict(sorted(lines.items(), key=lambda item: -item[1]))
+
+
+def heat_map_lines(html_text):
+    """{line: samples found on it} of one source file's page of Tachyon's heat map
+    (`--heatmap`), where each sampled line says `id="line-33" title="Self: 281, Total: 281"`."""
+    found = re.findall(r'id="line-(\d+)" title="Self: ([\d,]+), Total: [\d,]+"', html_text)
+    if not found:
+        raise ValueError("Tachyon's heat map marks no line with its samples: has its format changed?")
+    return {int(line): int(samples.replace(",", "")) for line, samples in found}
