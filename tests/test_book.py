@@ -461,3 +461,21 @@ def test_the_notebook_section_downloads_as_a_notebook(book):
     assert sources[0].startswith("from sum_nexts_original import")
     assert any(source.startswith("%%lprun_all") for source in sources)
     assert not [source for source in sources if "lesson." in source or "chdir" in source]
+
+
+def test_tachyons_figures_are_read_from_its_own_outputs(book):
+    """Built with Python 3.15: the flame graph's counts in the prose are those Tachyon printed,
+    and the heat map's comparison quotes kernprof's table shown above it."""
+    if not (book.html / "tachyon-flame.html").exists():
+        pytest.skip("built with a Python older than 3.15: Tachyon's commands are shown, not run")
+    further = BeautifulSoup(book.page("going-further"), "html.parser")
+    blocks = [pre.get_text() for pre in further.select("div.highlight-console pre, div.output pre")]
+    flame = next(text for text in blocks if "--flamegraph -o tachyon-flame.html" in text)
+    captured = re.search(r"Captured ([\d,]+) samples", flame)[1]
+    drawn = int(re.search(r"Flamegraph data: .*?([\d,]+) total samples", flame)[1].replace(",", ""))
+    prose = " ".join(further.get_text().split())
+    assert f"It holds {drawn:,} of the {int(captured.replace(',', '')):,} samples captured" in prose
+    heat = next(text for text in blocks if "--heatmap -o tachyon-heatmap" in text)
+    table = kernprof_table(heat, "sum_nexts")
+    shares = [f"{row.percent:.0f}%" for row in table.rows if row.percent > 10]
+    assert f"kernprof gives those lines {', '.join(shares[:-1])} and {shares[-1]}" in prose

@@ -146,7 +146,8 @@ def schedule_table(schedule, slowest, anchors, estimates=None, shown=None):
                      command, seconds])
         if schedule.break_minutes and section.heading == schedule.break_after:
             rows.append([f"Break: {schedule.break_minutes} minutes", "", "", "", "", ""])
-    total = sum(estimates[s.heading].minutes(schedule.pace) for s in schedule.sections
+    # the sum of the estimates as the column shows them, so that the column adds up
+    total = sum(round(estimates[s.heading].minutes(schedule.pace), 1) for s in schedule.sections
                 if s.heading in estimates)
     rows.append(["Total", schedule.teaching_minutes, f"{total:.1f}" if estimates else "",
                  schedule.exercise_minutes, "", ""])

@@ -34,10 +34,22 @@ def site(book):
     server.shutdown()
 
 
+def made_by_sphinx(path):
+    return 'data-content_root="' in path.read_text(encoding="utf-8")  # on Sphinx's <html> element
+
+
 @pytest.fixture(scope="session")
 def pages(book):
     """Every page of the book, as a path under the site's address."""
-    return sorted(p.name for p in book.html.glob("*.html"))
+    return sorted(p.name for p in book.html.glob("*.html") if made_by_sphinx(p))
+
+
+@pytest.fixture(scope="session")
+def published_pages(book):
+    """The pages a profiler wrote and the book publishes as they are (Tachyon's flame graph and
+    heat map, on a build with Python 3.15), as paths under the site's address."""
+    return sorted(str(p.relative_to(book.html)) for p in book.html.rglob("*.html")
+                  if not made_by_sphinx(p) and "_static" not in p.parts)
 
 
 @contextlib.contextmanager

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from tests.browser.conftest import SCREENSHOTS
+from tests.browser.conftest import SCREENSHOTS, Visit
 
 MAX_LESSON_BYTES = 1_500_000
 
@@ -46,3 +46,18 @@ def test_search_finds_the_lesson_page(visit):
     results = page.locator("#search-results a[href*='finding-bottlenecks']")
     results.first.wait_for(timeout=15000)
     assert results.count() >= 1
+
+
+def test_published_profiler_pages_open_clean_and_local(chromium, site, published_pages):
+    """Tachyon's flame graph and heat map pages (built with Python 3.15): no console error, no
+    uncaught script error, no request to any other host. Elsewhere there are none to open."""
+    problems = {}
+    for name in published_pages:
+        reader = Visit(chromium, site, "desktop")
+        try:
+            reader.open(name)
+            if reader.errors or reader.foreign_requests():
+                problems[name] = {"errors": reader.errors, "foreign": reader.foreign_requests()}
+        finally:
+            reader.close()
+    assert not problems
