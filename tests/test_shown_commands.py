@@ -85,7 +85,8 @@ def learner_folder(book, tmp_path_factory):
 def test_the_pages_show_commands_and_the_setup_block(book):
     blocks = shown_blocks(book.html)
     assert len(blocks) > 25
-    assert len(shown_blocks(book.html, every=True)) - len(blocks) <= 5  # few are left to the build
+    # few are left to the build: the comparison's, and Python 3.15's own on an older Python
+    assert len(shown_blocks(book.html, every=True)) - len(blocks) <= 8
     trap = sys.version_info < (3, 15)  # Python 3.15's cProfile no longer imports `profile`
     assert sum(failure for _, failure in blocks) == 1 + trap  # bad input, the profile.py trap
 
