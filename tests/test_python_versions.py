@@ -275,6 +275,8 @@ def test_the_sum_of_floats_is_set_beside_its_controls(tiny, floats, case):
     the floats' sum changed more, beyond the spread, only when every round allows it."""
     data = before_and_after_compensated_sum(tiny, 1.3)
     old, new = (python["sum"] for python in data["pythons"])
+    for name, row in old.items():  # clear rounds (±2%), whatever the machine did in the tiny run
+        row.update(min=0.98 * row["median"], max=1.02 * row["median"])
     for name, row in new.items():
         factor = floats if name == "sum of floats" else 1.0
         row.update({key: old[name][key] * factor for key in ("median", "min", "max")})
