@@ -71,15 +71,21 @@ def picture(run, published=None):
     return flame_chart(run.graph, run.commands[0])
 
 
+def quietly(lesson, command):
+    """What `command` prints (its output and errors), run in the learner's environment without
+    showing it on the page: a profiler's --help, read for what the page relies on."""
+    said = subprocess.run(["bash", "-c", command], cwd=lesson.path, env=lesson.env,
+                          capture_output=True, text=True, timeout=60)
+    return said.stdout + said.stderr
+
+
 def default_rate(lesson, command, pattern):
     """A profiler's default sampling rate, in samples a second, as its own --help states it
     (run quietly, in the learner's environment): the rate actually used when none is given."""
-    said = subprocess.run(["bash", "-c", command], cwd=lesson.path, env=lesson.env,
-                          capture_output=True, text=True, timeout=60)
-    found = re.search(pattern, said.stdout + said.stderr, re.DOTALL)
+    said = quietly(lesson, command)
+    found = re.search(pattern, said, re.DOTALL)
     if not found:
-        raise CommandError(f"`{command}` states no default rate: has its help changed?\n"
-                           f"{said.stdout}{said.stderr}")
+        raise CommandError(f"`{command}` states no default rate: has its help changed?\n{said}")
     scale = {"": 1, "k": 1000, "m": 1_000_000}[(found.groupdict().get("unit") or "").lower()]
     return float(found["rate"]) * scale
 
@@ -115,10 +121,9 @@ def tachyon_options(lesson, *options):
     3.15's cycle): one it lacks fails the build, naming it. Nothing to check before 3.15."""
     if sys.version_info < (3, 15):
         return
-    said = subprocess.run(["bash", "-c", "python -m profiling.sampling run --help"], cwd=lesson.path,
-                          env=lesson.env, capture_output=True, text=True, timeout=60)
+    said = quietly(lesson, "python -m profiling.sampling run --help")
     missing = [option for option in options
-               if not re.search(rf"(?<![\w-]){re.escape(option)}(?![\w-])", said.stdout)]
+               if not re.search(rf"(?<![\w-]){re.escape(option)}(?![\w-])", said)]
     if missing:
         raise CommandError(f"Python {platform.python_version()}'s profiling.sampling has no"
                            f" {', '.join(missing)}: its `run --help` lists the options it has")

@@ -20,7 +20,7 @@ commands or their seconds.
 import re
 from dataclasses import dataclass, fields
 
-from executable_lesson.build.page_sections import headings
+from executable_lesson.build.page_sections import cell_sections
 
 HIDDEN, NO_INPUT, SHOWN = "remove-cell", "remove-input", "shown-in-class"
 TAUGHT_ADMONITIONS = {"keypoints"}  # the Carpentries' class for a section's summary
@@ -101,7 +101,7 @@ def _reading(node, pace):
     return words, lines
 
 
-def section_holdings(reading, notebook, events, level=2):
+def section_holdings(reading, notebook, events):
     """{heading: Holds} of the page's `##` sections: `reading` is reading_by_section()'s;
     `events` the progress log's end events of this page (each with its cell's number, as the
     notebook numbers it, and its seconds)."""
@@ -109,15 +109,12 @@ def section_holdings(reading, notebook, events, level=2):
     by_cell = {}
     for event in events:
         by_cell.setdefault(event.get("cell"), []).append(event)
-    section = None
+    placed = cell_sections(notebook)
     for cell in notebook["cells"]:
-        source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
-        if cell["cell_type"] == "markdown":
-            titles = headings(source, level)
-            section = titles[-1] if titles else section
-            continue
+        section = placed.get(cell.get("execution_count"))
         tags = set(cell.get("metadata", {}).get("tags", []))
-        if section not in holds or HIDDEN in tags or SHOWN in tags or not source.strip():
+        if cell["cell_type"] != "code" or section not in holds or HIDDEN in tags or SHOWN in tags \
+                or not "".join(cell["source"]).strip():
             continue
         ran = by_cell.get(cell.get("execution_count"), [])
         holds[section].commands += len(ran) or int(NO_INPUT not in tags)  # a cell typed in is one too

@@ -325,13 +325,10 @@ def tachyon_flame_figures(run, lesson, script, page="tachyon-flame.html"):
     """Tachyon's flame graph of `script`: published as `page`, and read back for the text that
     stands for it (its widest boxes: the lines of sum_nexts where the samples found it, with
     their shares of the graph's samples). NOT_MEASURED where the command was shown, not run."""
-    from finding_bottlenecks.readers.flame_graphs import TachyonFlame
+    from finding_bottlenecks.readers.flame_graphs import TachyonFlame, tachyon_summary
     if not hasattr(run, "returncode"):  # shown, not run
         return dict.fromkeys(TACHYON_FLAME, NOT_MEASURED)
-    captured = re.search(r"^Captured ([\d,]+) samples", run.output, re.MULTILINE)
-    if not captured:
-        raise ValueError(f"profiling.sampling's summary has changed:\n{run.output}")
-    captured = int(captured[1].replace(",", ""))
+    captured, _, _ = tachyon_summary(run.output)
     path = lesson.file(page)
     graph = TachyonFlame(path.read_text(encoding="utf-8"))
     claim(0 < graph.total <= captured, "Tachyon's flame graph holds samples, no more than it"
@@ -410,22 +407,18 @@ def tachyon_figures(run, lesson, py_spy_samples):
     `Sample rate: R samples/sec`, `Error rate: E`) and its default rate, beside py-spy's samples
     of the same run (a number, or NOT_MEASURED where py-spy was refused). NOT_MEASURED where
     this Python has no profiling.sampling: the command was shown, not run."""
+    from finding_bottlenecks.readers.flame_graphs import tachyon_summary
     from finding_bottlenecks.sampling import py_spy_rate, tachyon_rate
     if not hasattr(run, "returncode"):  # shown, not run
         return dict.fromkeys(TACHYON, NOT_MEASURED)
-    samples = re.search(r"^Captured ([\d,]+) samples", run.output, re.MULTILINE)
-    rate = re.search(r"^Sample rate: ([\d.,]+) samples/sec", run.output, re.MULTILINE)
-    error = re.search(r"^Error rate: ([\d.]+)%?$", run.output, re.MULTILINE)
-    if not (samples and rate and error):
-        raise ValueError(f"profiling.sampling's summary has changed:\n{run.output}")
-    samples = int(samples[1].replace(",", ""))
+    samples, rate, error = tachyon_summary(run.output)
     default = tachyon_rate(lesson)
     ratio = default / py_spy_rate(lesson)
     if py_spy_samples == py_spy_samples:  # not NaN: py-spy ran
         claim_above(samples / py_spy_samples, ratio / 3,
                     "Tachyon, at its default rate, takes many more samples of the run than py-spy",
                     tachyon=samples, py_spy=py_spy_samples)
-    return dict(zip(TACHYON, [samples, float(rate[1].replace(",", "")), error[1], default, ratio]))
+    return dict(zip(TACHYON, [samples, rate, error, default, ratio]))
 
 
 # -- How the time grows with n ---------------------------------------------------------------

@@ -118,3 +118,15 @@ def heat_map_lines(html_text):
     if not found:
         raise ValueError("Tachyon's heat map marks no line with its samples: has its format changed?")
     return {int(line): int(samples.replace(",", "")) for line, samples in found}
+
+
+def tachyon_summary(output):
+    """(samples captured, samples a second, error rate as printed) from the summary Tachyon
+    prints after its run: `Captured N samples in T seconds`, `Sample rate: R samples/sec`,
+    `Error rate: E`."""
+    samples = re.search(r"^Captured ([\d,]+) samples", output, re.MULTILINE)
+    rate = re.search(r"^Sample rate: ([\d.,]+) samples/sec", output, re.MULTILINE)
+    error = re.search(r"^Error rate: ([\d.]+)%?$", output, re.MULTILINE)
+    if not (samples and rate and error):
+        raise ValueError(f"profiling.sampling's summary has changed:\n{output}")
+    return int(samples[1].replace(",", "")), float(rate[1].replace(",", "")), error[1]
