@@ -2,15 +2,16 @@
 
 Each run is a whole process, timed from start to exit: starting Python, importing, the work and,
 for a profiler, writing its report. The commands take turns (plain, cProfile, kernprof, py-spy,
-pyinstrument, then again) so that a slow spell of the machine touches them all alike. The table
-reports each one's median run, its spread (fastest to slowest run) and its median divided by
-the plain run's.
+pyinstrument, Tachyon, then again) so that a slow spell of the machine touches them all alike.
+The table reports each one's median run, its spread (fastest to slowest run) and its median
+divided by the plain run's.
 
 Usage (from the folder that holds the lesson's scripts):
   python measure_profilers.py 3000                 5 turns of sum_nexts_original.py 3000
   python measure_profilers.py 3000 --repeats 9 --script your_script.py
   python measure_profilers.py 3000 --json cost.json   ... and save the measurements
-A profiler that is not installed is left out, with a line saying so.
+A profiler that is not installed is left out, with a line saying so; so is Tachyon, Python's own
+sampling profiler, before Python 3.15.
 """
 import json
 import shlex
@@ -35,6 +36,8 @@ WAYS = [
     ("kernprof -l", "module kernprof", "{python} -m kernprof -l -o run.lprof {script} {n}"),
     ("py-spy", "program py-spy", "py-spy record -o run.svg -- {python} {script} {n}"),
     ("pyinstrument", "module pyinstrument", "{python} -m pyinstrument -o run.txt {script} {n}"),
+    ("Tachyon", "module profiling.sampling",
+     "{python} -m profiling.sampling run -o run.pstats {script} {n}"),
 ]
 
 
@@ -73,7 +76,9 @@ def available(without=(), python=sys.executable):
         if name in without:
             notes.append(f"{name}: left out (--without)")
         elif not installed(needs, python):
-            notes.append(f"{name}: not installed here, left out")
+            what = needs.split()[1]
+            notes.append(f"{name}: this Python has no {what}, left out" if "." in what
+                         else f"{name}: not installed here, left out")
         else:
             ways.append((name, command))
     return ways, notes

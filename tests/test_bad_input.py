@@ -44,6 +44,8 @@ BAD_INPUT = {
     "compare_pythons.py": [["--rounds", "0", sys.executable], ["/no/such/python"]],
     "time_commands.py": [[], ["--repeats", "0", "true"], ["true", "true"]],
     "time_sum.py": [["0"], ["many"]],
+    # A program Go further profiles: `python wait_then_sum.py N SECONDS`
+    "wait_then_sum.py": [["4000"], ["4000", "-1"], ["4000", "nan"]],
 }
 # A script that ignores its command line, and so has no bad input: its name and why (none yet).
 NO_ARGUMENTS = {}

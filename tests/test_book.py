@@ -417,7 +417,8 @@ def test_the_sampling_profilers_ran_live_here(book):
     else:
         assert html.select("div.needs-pyinstrument") and len(tree) == 1
     cost = next(text for text in consoles if text.startswith("$ python measure_profilers.py"))
-    names = {"plain", "cProfile", "kernprof -l", "py-spy"} | ({"pyinstrument"} if TAGS["pyinstrument"] else set())
+    names = ({"plain", "cProfile", "kernprof -l", "py-spy"} | ({"pyinstrument"} if TAGS["pyinstrument"] else set())
+             | ({"Tachyon"} if TAGS["profiling_package"] else set()))
     assert all(f"\n{name} " in cost for name in names), cost
 
 
@@ -479,3 +480,12 @@ def test_tachyons_figures_are_read_from_its_own_outputs(book):
     table = kernprof_table(heat, "sum_nexts")
     shares = [f"{row.percent:.0f}%" for row in table.rows if row.percent > 10]
     assert f"kernprof gives those lines {', '.join(shares[:-1])} and {shares[-1]}" in prose
+    diff = next(text for text in blocks if "--diff-flamegraph before.bin -o tachyon-diff.html" in text)
+    drawn = int(re.findall(r"Flamegraph data: .*?([\d,]+) total samples", diff)[-1].replace(",", ""))
+    assert re.search(rf"The whole run went from [\d,]+ samples to {drawn:,},", prose)
+    assert "tachyon-diff.html" in [a["href"] for a in further.select("a")]
+    wall = next(text for text in blocks if "--mode wall" in text).split("--mode cpu")[0]
+    shares = re.findall(r"^\s*\d+/\d+\s+([\d.]+)\s.*wait_then_sum\.py:\d+\(receive_numbers\)$", wall,
+                        re.MULTILINE)
+    waiting = max(map(float, shares))
+    assert f"holds {waiting:.0f}% of the samples: most of the run is spent waiting" in prose

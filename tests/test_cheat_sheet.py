@@ -48,6 +48,19 @@ def test_the_sheet_shows_one_command_per_entry_the_pages_show():
     assert "venv-3.12" not in sheet  # the build's own command, which no page shows
 
 
+def test_a_sheet_given_a_tool_shows_that_tools_table_alone(caplog):
+    found = [cs.Entry("time", re.compile("^time "), "time a command"),
+             cs.Entry("Python's profiler", re.compile("^python -m profiling"), "sample a program")]
+    cs.describe(found, [cs.Shown("time a 1", "p"), cs.Shown("python -m profiling.sampling a", "p")], [])
+    whole = nodes.container("", *cs.sheet_nodes(found)).astext()
+    assert "time a 1" in whole and "Python's profiler" in whole
+    one = nodes.container("", *cs.sheet_nodes(found, tool="Python's profiler")).astext()
+    assert "python -m profiling.sampling a" in one and "time a 1" not in one
+    assert "Python's profiler" not in one  # the page that asks for one tool heads it itself
+    assert cs.sheet_nodes(found, tool="gprof", where="guide") == []
+    assert "no command the lesson shows is under the tool 'gprof'" in caplog.text
+
+
 def test_console_lines_and_visible_magics_are_what_a_page_shows():
     document = new_document("page", get_default_settings(Parser))
     console = nodes.literal_block("", "$ time python a.py 1\nreal 1.0\n$ kernprof -l a.py\n",

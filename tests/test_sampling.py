@@ -181,12 +181,18 @@ def test_a_profiler_that_did_not_run_leaves_its_figures_not_measured():
     assert live["ex5_strptime_share"] == "60" and live["ex5_make_log_share"] == "30"
     assert temperature_figures(Refused("no")).keys() == live.keys()
     rows = [{"way": way, "times_plain": x, "median": x, "min": 0.95 * x, "max": 1.05 * x}
-            for way, x in [("plain", 1), ("cProfile", 3), ("kernprof -l", 9), ("py-spy", 1.01)]]
+            for way, x in [("plain", 1), ("cProfile", 3), ("kernprof -l", 9), ("py-spy", 1.01),
+                           ("Tachyon", 1.02)]]
     measured = ProfilerCosts({"n": 3000, "repeats": 5, "rows": rows}).figures()
     without = ProfilerCosts({"n": 3000, "repeats": 5, "rows": rows[:3]}).figures()
     assert measured.keys() == without.keys() and math.isnan(without["spy_x"])
+    assert math.isnan(without["tachyon_x"])
     # each ±5%, so their ratio ±10%: two digits
-    assert (measured["cprofile_x"], measured["kernprof_x"], measured["spy_x"]) == ("3.0", "9.0", "1.0")
+    assert (measured["cprofile_x"], measured["kernprof_x"], measured["spy_x"],
+            measured["tachyon_x"]) == ("3.0", "9.0", "1.0", "1.0")
+    rows[-1] |= {"times_plain": 1.8, "median": 1.8, "min": 1.7, "max": 1.9}
+    with pytest.raises(ClaimError, match="Tachyon adds a small part"):
+        ProfilerCosts({"n": 3000, "repeats": 5, "rows": rows}).figures()
 
 
 def test_the_book_draws_the_flame_graph_with_labels_for_the_wide_boxes():
@@ -196,38 +202,6 @@ def test_the_book_draws_the_flame_graph_with_labels_for_the_wide_boxes():
     assert labels == ["<module>, hourly.py\n100%", "main, line 40\n100%", "parse, line 26\n70%",
                       "make_log, line 17\n30%", "_strptime_datetime, line 565\n60%",
                       "gauss, line 592\n20%"]
-
-
-TACHYON_OUTPUT = """$ python -m profiling.sampling run --no-summary sum_nexts_original.py 10000
-9999 sums; sums[0] = 4972.083150
-Captured 3,057 samples in 3.06 seconds
-Sample rate: 1000.00 samples/sec
-Error rate: 0.29
-Profile Stats:
-"""
-
-
-def test_tachyons_summary_and_both_default_rates_are_read(tmp_path):
-    from executable_lesson.kernel.commands import Run, Shown
-    from finding_bottlenecks.pages.going_further import TACHYON, tachyon_figures
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    helps = {"py-spy": "  -r, --rate <rate>   The number of samples to collect per second"
-                       " [default: 100]\n",
-             "python": "  -r, --sampling-rate RATE\n        sampling rate (e.g., 10000, 10khz,"
-                       " 10k) (default:\n                        1khz)\n"}
-    for name, text in helps.items():
-        (bin_dir / name).write_text(f"#!/bin/sh\ncat <<'END'\n{text}END\n")
-        (bin_dir / name).chmod(0o755)
-    lesson = SimpleNamespace(path=tmp_path, env={"PATH": f"{bin_dir}:/usr/bin:/bin"})
-    run = Run(["python -m profiling.sampling run ..."], TACHYON_OUTPUT, 0, 3.1)
-    figures = tachyon_figures(run, lesson, 338)
-    assert figures == {"tachyon_samples": 3057, "tachyon_rate": 1000.0, "tachyon_error": "0.29",
-                       "tachyon_default_rate": 1000.0, "tachyon_rate_ratio": 10.0}
-    with pytest.raises(ClaimError, match="many more samples"):
-        tachyon_figures(run, lesson, 3000)  # as many as py-spy's: not what the page says
-    shown = tachyon_figures(Shown(["python -m profiling.sampling ..."], "python-3-15", ""), lesson, 1)
-    assert list(shown) == TACHYON and all(math.isnan(v) for v in shown.values())
 
 
 def test_fromisoformat_is_timed_in_turns_against_strptime():

@@ -144,27 +144,35 @@ def _gather(app, env):
 
 
 def _fill(app, doctree, docname):
-    holders.fill(doctree, "cheat-sheet", lambda: sheet_nodes(
-        getattr(app.env, "lesson_cheat_sheet", []), instructor_guide.ended(app)))
+    holders.fill_each(doctree, "cheat-sheet", lambda tool: sheet_nodes(
+        getattr(app.env, "lesson_cheat_sheet", []), instructor_guide.ended(app), tool,
+        doctree.get("source", docname)))
 
 
-def sheet_nodes(entries, events=()):
+def sheet_nodes(entries, events=(), tool="", where=""):
     """Per tool, a table: one command as the pages show it, the first in page order that did not
     fail when the build ran it (a page's examples of errors are not its main use), with what it
-    is for. Entries no page shows (the build's own commands) are left out."""
+    is for. Entries no page shows (the build's own commands) are left out. Given a `tool` (the
+    directive's argument), only that tool's table, without its heading; a tool with no command
+    shown is a warning (`where` is the page: -W fails the build), and no table."""
     ran = {event["command"] for event in events}
     failed = ran - {event["command"] for event in events if event["returncode"] == 0}
+    shown_tools = list(dict.fromkeys(entry.tool for entry in entries if entry.shown))
+    if tool and tool not in shown_tools:
+        logger.warning(f"cheat-sheet: no command the lesson shows is under the tool {tool!r}",
+                       location=where)
+        return []
     result = []
-    for tool in dict.fromkeys(entry.tool for entry in entries if entry.shown):
+    for name in [tool] if tool else shown_tools:
         rows = []
-        for entry in (e for e in entries if e.tool == tool and e.shown):
+        for entry in (e for e in entries if e.tool == name and e.shown):
             example = next((s for s in entry.shown if s.command not in failed), entry.shown[0])
             command = nodes.paragraph("", "", nodes.literal(text=example.command))
             if example.needs and example.command not in ran:
                 command += nodes.Text(f" (needs {_needs(example.needs)}: shown, not run, here)")
             rows.append([command, instructor_guide.inline(entry.description)])
-        result += [nodes.rubric(text=tool),
-                   table(["Command", "What it is for"], rows, "cheat-sheet")]
+        result += ([] if tool else [nodes.rubric(text=name)]) + [
+            table(["Command", "What it is for"], rows, "cheat-sheet")]
     return result
 
 

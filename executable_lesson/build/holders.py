@@ -13,19 +13,29 @@ class placeholder(nodes.General, nodes.Element):
 
 
 def filled_later(name):
-    """A directive named `name` that marks its place on its page, to be filled later."""
+    """A directive named `name` that marks its place on its page, to be filled later; its
+    argument, if it is given one, narrows what goes there (fill_each passes it on)."""
     class FilledLater(SphinxDirective):
+        optional_arguments = 1
+        final_argument_whitespace = True
+
         def run(self):
             note(self, name)
-            return [placeholder(name=name)]
+            return [placeholder(name=name, argument=" ".join(self.arguments))]
     return FilledLater
 
 
 def fill(doctree, name, make):
     """Put `make()` (a list of nodes) where each `name` directive of this page marked its place."""
+    fill_each(doctree, name, lambda argument: make())
+
+
+def fill_each(doctree, name, make):
+    """Put `make(argument)` where each `name` directive of this page marked its place, given
+    the directive's argument ("" when it has none)."""
     for found in list(doctree.findall(placeholder)):
         if found["name"] == name:
-            found.replace_self(make())
+            found.replace_self(make(found.get("argument", "")))
 
 
 def add(app, name):

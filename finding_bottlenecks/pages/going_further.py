@@ -2,14 +2,15 @@
 
 - What each profiler costs (measure_profilers.py's JSON).
 - Memory (measure_memory.py's JSON).
-- The sampled profiles (py-spy, pyinstrument, Tachyon): each function checks the page's sentences
-  about one profile and returns the figures they quote. Where the profiler did not run (py-spy
-  refused, pyinstrument not installed), the same figures come back as NOT_MEASURED: the prose
-  quoting them sits in an {only} block that such a build leaves out, but Sphinx still parses it,
-  and a missing figure would fail the build.
+- The sampled profiles of py-spy and pyinstrument (Tachyon's are in tachyon.py): each function
+  checks the page's sentences about one profile and returns the figures they quote. Where the
+  profiler did not run (py-spy refused, pyinstrument not installed), the same figures come back
+  as NOT_MEASURED: the prose quoting them sits in an {only} block that such a build leaves out,
+  but Sphinx still parses it, and a missing figure would fail the build.
 """
 import json
 import re
+import sys
 
 from executable_lesson.kernel.claims import claim, claim_above, claim_below, claim_between, claim_slower
 from executable_lesson.kernel.commands import CommandError
@@ -20,7 +21,6 @@ from finding_bottlenecks.lesson_modules import VERSIONS, load
 from finding_bottlenecks.lesson_modules import measure_variants as mv
 from finding_bottlenecks.sampling import Refused, refused
 from finding_bottlenecks.versions import short
-from finding_bottlenecks.wording import listed
 
 # -- What each profiler costs -----------------------------------------------------------------
 
@@ -40,6 +40,8 @@ def measure_costs(lesson, n=COST_N):
     run = lesson.run(command)
     run.costs = ProfilerCosts(json.loads(lesson.file("cost.json").read_text(encoding="utf-8")))
     expected = {"plain", "cProfile", "kernprof -l", "py-spy", "pyinstrument"} - set(left_out)
+    if sys.version_info >= (3, 15):  # Python's own sampling profiler
+        expected.add("Tachyon")
     if set(run.costs.times) != expected:
         raise CommandError(f"measure_profilers.py measured {sorted(run.costs.times)}, not"
                            f" {sorted(expected)}:\n{run.output}")
@@ -67,7 +69,7 @@ class ProfilerCosts:
                  "kernprof_x": self.times_text("kernprof -l")}
         # Where a profiler did not run, its figures are NOT_MEASURED: the prose quoting
         # them sits in an {only} block that such a build leaves out, but is still parsed.
-        found |= {"spy_x": NOT_MEASURED, "pyinstrument_x": NOT_MEASURED}
+        found |= {"spy_x": NOT_MEASURED, "pyinstrument_x": NOT_MEASURED, "tachyon_x": NOT_MEASURED}
         if "py-spy" in x:
             claim_below(x["py-spy"], SAMPLING_BOUND,
                         f"py-spy makes the run less than {SAMPLING_BOUND} times as long", times=x)
@@ -75,6 +77,11 @@ class ProfilerCosts:
                         "py-spy adds a small fraction of what the deterministic profilers add",
                         times=x)
             found["spy_x"] = self.times_text("py-spy")
+        if "Tachyon" in x:  # its own start, before the first sample, is most of what it adds
+            claim_below(max(x["Tachyon"] - 1, 0), (min(x["cProfile"], x["kernprof -l"]) - 1) / 3,
+                        "Tachyon adds a small part of what the deterministic profilers add",
+                        times=x)
+            found["tachyon_x"] = self.times_text("Tachyon")
         if "pyinstrument" in x:
             claim_above(x["pyinstrument"], TRACING_FLOOR,
                         f"pyinstrument makes this call-heavy program's run more than {TRACING_FLOOR}"
@@ -211,8 +218,6 @@ FLAME = ["spy_samples", "spy_graph_samples", "spy_sum_nexts_share", "spy_lines",
 TREE = ["tree_total", "tree_sum_nexts", "tree_len"]
 TEMPERATURES = ["ex5_strptime_share", "ex5_make_log_share", "ex5_statistics_share",
                 "ex5_fromisoformat_x"]
-TACHYON = ["tachyon_samples", "tachyon_rate", "tachyon_error", "tachyon_default_rate",
-           "tachyon_rate_ratio"]
 
 
 def share_text(graph, boxes):
@@ -314,111 +319,6 @@ def parse_speeds(stamp="2026-01-01 00:00:00", number=20000, rounds=7):
             runs[name].append(timeit.timeit(way, number=number) / number)
     return {name: {"median": statistics.median(times), "min": min(times), "max": max(times)}
             for name, times in runs.items()}
-
-
-TACHYON_FLAME = ["tachyon_flame_captured", "tachyon_flame_samples", "tachyon_flame_kb",
-                 *[f"tachyon_{rank}_{item}" for rank in ("first", "second", "third")
-                   for item in ("line", "source", "share")]]
-
-
-def tachyon_flame_figures(run, lesson, script, page="tachyon-flame.html"):
-    """Tachyon's flame graph of `script`: published as `page`, and read back for the text that
-    stands for it (its widest boxes: the lines of sum_nexts where the samples found it, with
-    their shares of the graph's samples). NOT_MEASURED where the command was shown, not run."""
-    from finding_bottlenecks.readers.flame_graphs import TachyonFlame, tachyon_summary
-    if not hasattr(run, "returncode"):  # shown, not run
-        return dict.fromkeys(TACHYON_FLAME, NOT_MEASURED)
-    captured, _, _ = tachyon_summary(run.output)
-    path = lesson.file(page)
-    graph = TachyonFlame(path.read_text(encoding="utf-8"))
-    claim(0 < graph.total <= captured, "Tachyon's flame graph holds samples, no more than it"
-          " captured (those whose stack it could not read are left out)",
-          graph=graph.total, captured=captured)
-    lines = list(graph.lines_of("sum_nexts").items())[:3]
-    claim(len(lines) == 3, "the flame graph shows three lines of sum_nexts", lines=lines)
-    (first, hits), (second, next_hits) = lines[:2]
-    claim_above(hits / next_hits, 1.1, f"line {first} is the widest box of sum_nexts in Tachyon's"
-                f" flame graph, beyond line {second}", first=hits, second=next_hits)
-    publish_page(lesson, page)
-    source = lesson.file(script).read_text(encoding="utf-8").splitlines()
-    found = {"tachyon_flame_captured": captured, "tachyon_flame_samples": graph.total,
-             "tachyon_flame_kb": path.stat().st_size / 1000}
-    for rank, (line, samples) in zip(("first", "second", "third"), lines):
-        found |= {f"tachyon_{rank}_line": line, f"tachyon_{rank}_source": source[line - 1].strip(),
-                  f"tachyon_{rank}_share": 100 * samples / graph.total}
-    return found
-
-
-TACHYON_HEAT = ["heat_lines", "heat_kernprof_shares", "heat_tachyon_shares", "heat_samples",
-                "heat_kernprof_spread", "heat_tachyon_spread"]
-HOT_SHARE = 10  # % of the function's time or samples: a line above it is hot
-
-
-def publish_page(lesson, name):
-    """Publish a page a command wrote in the lesson folder as `name`, with the folder's path taken
-    out of it: a learner sees the script's name, not the build's scratch folder."""
-    from executable_lesson.kernel.publish import publish_bytes
-    text = lesson.file(name).read_text(encoding="utf-8").replace(f"{lesson.path}/", "")
-    publish_bytes(text.encode("utf-8"), name)
-
-
-def publish_folder(lesson, folder):
-    for path in sorted(lesson.file(folder).iterdir()):
-        publish_page(lesson, f"{folder}/{path.name}")
-
-
-def tachyon_heat_figures(run, lesson, script, folder="tachyon-heatmap"):
-    """Tachyon's heat map of `script` (`--heatmap -o folder`), published, set beside the table of
-    sum_nexts that kernprof printed after it in the same `run`, for the same n: which lines both
-    find hot (each above HOT_SHARE % of the function), and how evenly each divides the time among
-    them (the largest share over the smallest). NOT_MEASURED where the commands were shown."""
-    from finding_bottlenecks.readers.flame_graphs import heat_map_lines
-    from finding_bottlenecks.readers.text_output import kernprof_table
-    if not hasattr(run, "returncode"):  # shown, not run
-        return dict.fromkeys(TACHYON_HEAT, NOT_MEASURED)
-    pages = [path for path in lesson.file(folder).glob("*.html")
-             if f"<title>{lesson.path}/{script} " in path.read_text(encoding="utf-8")]
-    claim(len(pages) == 1, f"Tachyon's heat map has one page for {script}", pages=pages)
-    samples = heat_map_lines(pages[0].read_text(encoding="utf-8"))
-    table = kernprof_table(run.output, "sum_nexts")
-    body = {row.lineno for row in table.rows}
-    in_function = {line: count for line, count in samples.items() if line in body}
-    total = sum(in_function.values())
-    claim(total > 0, "Tachyon's heat map captured samples in sum_nexts", samples=samples)
-    tachyon = {line: 100 * count / total for line, count in in_function.items()}
-    traced = {row.lineno: row.percent for row in table.rows}
-    hot = sorted(line for line, share in traced.items() if share > HOT_SHARE)
-    claim(hot == sorted(line for line, share in tachyon.items() if share > HOT_SHARE),
-          f"kernprof and Tachyon find the same lines of sum_nexts hot (above {HOT_SHARE}%)",
-          kernprof=traced, tachyon=tachyon)
-    spreads = [max(shares[line] for line in hot) / min(shares[line] for line in hot)
-               for shares in (traced, tachyon)]
-    claim_above(spreads[1] / spreads[0], 1.5, "Tachyon divides sum_nexts's time among its hot lines"
-                " less evenly than kernprof, whose own cost on every hit evens them out",
-                kernprof=spreads[0], tachyon=spreads[1])
-    publish_folder(lesson, folder)
-    return dict(zip(TACHYON_HEAT, [listed(str(line) for line in hot),
-                                   listed(f"{traced[line]:.0f}%" for line in hot),
-                                   listed(f"{tachyon[line]:.0f}%" for line in hot), total, *spreads]))
-
-
-def tachyon_figures(run, lesson, py_spy_samples):
-    """What Python 3.15's profiling.sampling printed (`Captured N samples in T seconds`,
-    `Sample rate: R samples/sec`, `Error rate: E`) and its default rate, beside py-spy's samples
-    of the same run (a number, or NOT_MEASURED where py-spy was refused). NOT_MEASURED where
-    this Python has no profiling.sampling: the command was shown, not run."""
-    from finding_bottlenecks.readers.flame_graphs import tachyon_summary
-    from finding_bottlenecks.sampling import py_spy_rate, tachyon_rate
-    if not hasattr(run, "returncode"):  # shown, not run
-        return dict.fromkeys(TACHYON, NOT_MEASURED)
-    samples, rate, error = tachyon_summary(run.output)
-    default = tachyon_rate(lesson)
-    ratio = default / py_spy_rate(lesson)
-    if py_spy_samples == py_spy_samples:  # not NaN: py-spy ran
-        claim_above(samples / py_spy_samples, ratio / 3,
-                    "Tachyon, at its default rate, takes many more samples of the run than py-spy",
-                    tachyon=samples, py_spy=py_spy_samples)
-    return dict(zip(TACHYON, [samples, rate, error, default, ratio]))
 
 
 # -- How the time grows with n ---------------------------------------------------------------

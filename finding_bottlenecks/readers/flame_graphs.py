@@ -1,5 +1,5 @@
-"""The sampling profilers' outputs read back: py-spy's flame graph (its SVG) and pyinstrument's
-call tree (its text)."""
+"""The sampling profilers' outputs read back: py-spy's flame graph (its SVG), pyinstrument's
+call tree (its text), and Tachyon's flame graphs, heat map, summary and table."""
 import html
 import re
 from dataclasses import dataclass
@@ -79,10 +79,25 @@ def call_tree(output):
     return lines
 
 
+@dataclass(frozen=True)
+class TachyonBox:
+    """One box of Tachyon's flame graph: a function at a line, its samples (its own and those of
+    what it called), its own samples, and, in a differential graph, the baseline's own samples
+    that Tachyon matched with it (0 elsewhere)."""
+
+    function: str
+    module: str
+    line: int
+    samples: int
+    own: int
+    baseline: float
+
+
 class TachyonFlame:
-    """Python 3.15's flame graph page (`profiling.sampling run --flamegraph`), read back from the
-    data it embeds (`const EMBEDDED_DATA = {...}`): a tree of boxes, each with its samples
-    (`value`), its own samples (`self`), and its name as an index into a table of strings."""
+    """Python 3.15's flame graph page (`profiling.sampling run --flamegraph`, or
+    `--diff-flamegraph`), read back from the data it embeds (`const EMBEDDED_DATA = {...}`): a
+    tree of boxes, each with its samples (`value`), its own samples (`self`), and its name as an
+    index into a table of strings; `stats` holds the run's figures."""
 
     DATA = "const EMBEDDED_DATA = "
 
@@ -94,20 +109,21 @@ class TachyonFlame:
         self.root, _ = json.JSONDecoder().raw_decode(html_text, start + len(self.DATA))
         self.strings = self.root["strings"]
         self.total = self.root["value"]
+        self.stats = self.root.get("stats", {})
 
     def boxes(self, node=None):
-        """Every box under the root: (function, module, line, samples, own samples)."""
+        """Every box under the root, as TachyonBox."""
         for child in (node or self.root).get("children", []):
-            yield (self.strings[child["funcname"]], self.strings[child["module"]], child["lineno"],
-                   child["value"], child["self"])
+            yield TachyonBox(self.strings[child["funcname"]], self.strings[child["module"]],
+                             child["lineno"], child["value"], child["self"], child.get("baseline", 0))
             yield from self.boxes(child)
 
     def lines_of(self, function):
         """{line: samples} where `function` itself was running (its own samples), widest first."""
         lines = {}
-        for name, _, line, _, own in self.boxes():
-            if name == function and own:
-                lines[line] = lines.get(line, 0) + own
+        for box in self.boxes():
+            if box.function == function and box.own:
+                lines[box.line] = lines.get(box.line, 0) + box.own
         return dict(sorted(lines.items(), key=lambda item: -item[1]))
 
 
@@ -130,3 +146,27 @@ def tachyon_summary(output):
     if not (samples and rate and error):
         raise ValueError(f"profiling.sampling's summary has changed:\n{output}")
     return int(samples[1].replace(",", "")), float(rate[1].replace(",", "")), error[1]
+
+
+@dataclass(frozen=True)
+class TachyonRow:
+    """One row of the table Tachyon prints (`nsamples sample% tottime cumul% cumtime
+    filename:lineno(function)`): a function at a line."""
+
+    own: int  # samples with this line running
+    cumulative: int  # samples with it anywhere on the stack
+    sample_pct: float
+    file: str
+    line: int
+    function: str
+
+
+def tachyon_table(output):
+    """The rows of the table of samples Tachyon printed (`134/134  72.0  134.000  72.0  134.000
+    sum_nexts_preallocated.py:31(sum_nexts)`)."""
+    row = re.compile(r"^\s*(\d+)/(\d+)\s+([\d.]+)\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+(.+?):(\d+)\((.+)\)\s*$")
+    rows = [TachyonRow(int(m[1]), int(m[2]), float(m[3]), Path(m[4]).name, int(m[5]), m[6])
+            for m in map(row.match, output.splitlines()) if m]
+    if not rows:
+        raise ValueError(f"Tachyon printed no table of samples: has its format changed?\n{output}")
+    return rows

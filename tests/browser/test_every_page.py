@@ -33,12 +33,16 @@ def test_text_is_readable_in_both_modes_on_every_page(first_visits, width, mode)
 
 
 def test_page_weights(first_visits, width):
-    """What each page transfers on a first visit, everything it loads included."""
+    """What each page transfers on a first visit, everything it loads included: no page of the
+    book over MAX_LESSON_BYTES (a profiler's own pages, such as Tachyon's flame graph, are linked
+    from the lesson, not loaded with it)."""
     weights = {name: seen["bytes"] for (at, name), seen in first_visits.items() if at == width}
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     (SCREENSHOTS / f"page-weights-{width}.json").write_text(json.dumps(weights, indent=1) + "\n")
     print("\n".join(f"{bytes_:>10,} B  {name}" for name, bytes_ in weights.items()))
-    assert weights["finding-bottlenecks.html"] <= MAX_LESSON_BYTES, weights
+    assert "finding-bottlenecks.html" in weights  # the episode was visited, at least
+    heavy = {name: bytes_ for name, bytes_ in weights.items() if bytes_ > MAX_LESSON_BYTES}
+    assert not heavy, f"over {MAX_LESSON_BYTES:,} bytes on a first visit: {heavy}"
 
 
 def test_search_finds_the_lesson_page(visit):
