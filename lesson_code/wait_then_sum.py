@@ -1,5 +1,5 @@
 """A program that both waits and works: it waits for its numbers, as a program waits for a
-server or a disk, then computes their sums with step 1's sum_nexts.
+server or a disk, then computes their sums with the preallocated sum_nexts.
 
 Here time.sleep stands in for the server: like a real wait, it keeps the program busy for that
 long without using the processor. Profile it in wall-clock mode and in CPU mode and compare.

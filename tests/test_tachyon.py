@@ -105,6 +105,7 @@ def test_the_wait_is_most_of_the_wall_clock_samples_and_almost_none_of_the_cpu_s
     assert figures["mode_wall_wait"] == 76.9
     # cut from CPU mode's table: at most what the rows shown leave
     assert figures["mode_cpu_wait"] == pytest.approx(0.0)
+    assert figures["mode_cpu_wait_said"] == "that line is not among the rows shown, which hold 100.0% of the samples"
     assert (figures["mode_cpu_captured"], figures["mode_cpu_kept"]) == (1301, 291)
     busy = CPU[:3] + [(30, 30, 9.4, "wait_then_sum.py:21(receive_numbers)")]
     with pytest.raises(ClaimError, match="almost none of the CPU samples"):

@@ -219,7 +219,7 @@ def diff_figures(run, lesson, page="tachyon-diff.html"):
 # -- waiting or working: wall-clock and CPU modes -----------------------------------------------
 
 MODES = ["mode_wait_line", "mode_wait_source", "mode_wall_wait", "mode_cpu_wait",
-         "mode_cpu_captured", "mode_cpu_kept"]
+         "mode_cpu_wait_said", "mode_cpu_captured", "mode_cpu_kept"]
 MOST = 50  # % of the wall-clock samples: the waiting is most of them
 ALMOST_NONE = 5  # % of the CPU samples, at most: almost none of them
 
@@ -240,11 +240,13 @@ def mode_figures(run, lesson, script):
     source = lesson.file(script).read_text(encoding="utf-8").splitlines()
     (wait_line,) = [number for number, text in enumerate(source, 1) if "time.sleep(" in text]
     printed = dict(zip(("wall", "cpu"), re.split(r"^\$ .*$", run.output, flags=re.MULTILINE)[1:]))
-    shares = []
+    shares, cut = [], []
     for mode in ("wall", "cpu"):
         rows = tachyon_table(printed[mode])
         waiting = [row.sample_pct for row in rows if (row.file, row.line) == (script, wait_line)]
-        shares.append(waiting[0] if waiting else max(0.0, 100 - sum(r.sample_pct for r in rows)))
+        shown = sum(row.sample_pct for row in rows)
+        shares.append(waiting[0] if waiting else max(0.0, 100 - shown))
+        cut.append(None if waiting else shown)
     claim_above(shares[0], MOST, "the waiting is most of the wall-clock samples", share=shares[0])
     claim_below(shares[1], ALMOST_NONE, "the waiting is almost none of the CPU samples",
                 share=shares[1])
@@ -253,5 +255,7 @@ def mode_figures(run, lesson, script):
     kept = round(100 * top.own / top.sample_pct)
     claim(kept < captured, "CPU mode keeps only the samples that find the program on the processor",
           kept=kept, captured=captured)
+    said = (f"that line holds {shares[1]:.1f}% of the samples" if cut[1] is None else
+            f"that line is not among the rows shown, which hold {cut[1]:.1f}% of the samples")
     return dict(zip(MODES, [wait_line, source[wait_line - 1].strip(), shares[0], shares[1],
-                            captured, kept]))
+                            said, captured, kept]))
