@@ -86,3 +86,25 @@ def test_the_pages_come_from_the_table_of_contents():
     assert {"setup", "finding-bottlenecks", "python-versions", "going-further",
             "build-report"} <= set(toc_pages())
     assert all((DOCS / f"{page}.md").is_file() for page in toc_pages())
+
+
+def only_blocks(text):
+    """The prose of each {only} block: what a build without that tag leaves out, but still
+    parses, with its figures NOT_MEASURED."""
+    return re.findall(r"^(`{3,})\{only\}.*?\n(.*?)^\1[ \t]*$", text, re.MULTILINE | re.DOTALL)
+
+
+@pytest.mark.parametrize("page", toc_pages())
+def test_a_figure_an_only_block_quotes_has_a_format_a_missing_figure_takes(page):
+    """A figure NOT_MEASURED reaches the glue as NaN: a format with a type (`:,.0f`, `:.1f`)
+    writes it, a bare `:,` refuses it and fails the build that left the block out."""
+    text = (DOCS / f"{page}.md").read_text(encoding="utf-8")
+    specs = [spec for _, block in only_blocks(text)
+             for spec in re.findall(r"\{glue:text\}`\w+:([^`]*)`", block)]
+    assert not [spec for spec in specs if not re.search(r"[efg%]$", spec)], specs
+
+
+def test_a_bare_thousands_format_in_an_only_block_is_caught():
+    block = "```{only} some_tool\nIt took {glue:text}`samples:,` samples.\n```\n"
+    ((_, found),) = only_blocks(block)
+    assert re.findall(r"\{glue:text\}`\w+:([^`]*)`", found) == [","]
