@@ -105,7 +105,7 @@ def test_the_wait_is_most_of_the_wall_clock_samples_and_almost_none_of_the_cpu_s
     assert figures["mode_wall_wait"] == 76.9
     # cut from CPU mode's table: at most what the rows shown leave
     assert figures["mode_cpu_wait"] == pytest.approx(0.0)
-    assert figures["mode_cpu_wait_said"] == "that line is not among the rows shown, which hold 100.0% of the samples"
+    assert figures["mode_cpu_wait_said"] == "that line holds none of the samples"
     assert (figures["mode_cpu_captured"], figures["mode_cpu_kept"]) == (1301, 291)
     busy = CPU[:3] + [(30, 30, 9.4, "wait_then_sum.py:21(receive_numbers)")]
     with pytest.raises(ClaimError, match="almost none of the CPU samples"):
@@ -115,7 +115,22 @@ def test_the_wait_is_most_of_the_wall_clock_samples_and_almost_none_of_the_cpu_s
     with pytest.raises(ClaimError, match="most of the wall-clock samples"):
         tachyon.mode_figures(Run([], wait_table("wall", short_wait) + wait_table("cpu", CPU), 0, 3.0),
                              waiting_lesson, "wait_then_sum.py")
+    cut = WALL[1:] + [(2, 2, 0.2, "wait_then_sum.py:44(main)")]  # the wait cut from the table
+    with pytest.raises(ClaimError, match="most of the wall-clock samples"):
+        tachyon.mode_figures(Run([], wait_table("wall", cut) + wait_table("cpu", CPU), 0, 3.0),
+                             waiting_lesson, "wait_then_sum.py")
+    kept_all = [(1000, 1000, 100.0, "sum_nexts_preallocated.py:31(sum_nexts)")] + CPU[1:]
+    with pytest.raises(ClaimError, match="CPU mode keeps about the share"):
+        tachyon.mode_figures(Run([], wait_table("wall", WALL) + wait_table("cpu", kept_all), 0, 3.0),
+                             waiting_lesson, "wait_then_sum.py")
     assert list(tachyon.mode_figures(SHOWN, waiting_lesson, "wait_then_sum.py")) == tachyon.MODES
+
+
+def test_a_line_cut_from_a_sorted_table_holds_no_more_than_its_smallest_row():
+    rows = tachyon_table(wait_table("cpu", [(50, 50, 50.0, "a.py:1(f)"), (30, 30, 30.0, "a.py:2(f)"),
+                                            (5, 5, 5.0, "a.py:3(f)")]))
+    assert tachyon.waiting_share(rows, "a.py", 2) == (30.0, 30.0)
+    assert tachyon.waiting_share(rows, "a.py", 9) == (0.0, 5.0)  # not the 15% the rows leave
 
 
 def diff_page(before_own, after_own, before_total, after_total):
@@ -131,7 +146,8 @@ def diff_page(before_own, after_own, before_total, after_total):
     root = {"value": after_total, "strings": strings,
             "stats": {"baseline_samples": before_total, "current_samples": after_total},
             "children": [node(3, 56, after_total, 0, 0, [node(2, 50, after_total, 0, 0, lines)])]}
-    return f"<script>const EMBEDDED_DATA = {json.dumps(root)};</script>"
+    return (f"<script>const EMBEDDED_DATA = {json.dumps(root)};</script>"
+            "<script>if (Math.abs(diff_pct) < 15) { return neutral; }</script>")
 
 
 def test_the_differential_flame_graph_finds_the_steps_saving_in_sum_nexts(tmp_path):
@@ -143,6 +159,7 @@ def test_the_differential_flame_graph_finds_the_steps_saving_in_sum_nexts(tmp_pa
     assert (figures["diff_before"], figures["diff_after"]) == (2010, 1110)
     assert (figures["diff_function_before"], figures["diff_function_after"]) == (2000, 1100)
     assert figures["diff_function_fewer"] == pytest.approx(45)
+    assert figures["diff_neutral_pct"] == 15  # the grey zone, as the page's own script draws it
     page.write_text(diff_page(2000, 1900, 2010, 1910))  # hardly faster: not the step's saving
     with pytest.raises(ClaimError, match="fewer samples than the baseline"):
         tachyon.diff_figures(ran, lesson)

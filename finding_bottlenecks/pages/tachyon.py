@@ -177,7 +177,8 @@ def heat_figures(run, lesson, script, folder="tachyon-heatmap"):
 # -- a step's saving, in a differential flame graph ---------------------------------------------
 
 DIFF = ["diff_before", "diff_after", "diff_kb", "diff_function_before", "diff_function_after",
-        "diff_function_fewer", "diff_function_ratio", "diff_rest_before", "diff_rest_after"]
+        "diff_function_fewer", "diff_function_ratio", "diff_rest_before", "diff_rest_after",
+        "diff_neutral_pct"]
 STEP_SAVING = 1.2  # the step's function must take this many times fewer samples, at least
 REST_CHANGE = 0.1  # ... and the rest of the run change by less than this part of that saving
 
@@ -204,16 +205,20 @@ def diff_figures(run, lesson, page="tachyon-diff.html"):
     own_after = sum(box.own for box in boxes)
     claim(boxes and own_before > 0, "the differential flame graph matched sum_nexts with the"
           " baseline's (both ran as one file)", boxes=len(boxes), before=own_before)
-    claim_above(own_before / own_after, STEP_SAVING, "the step's sum_nexts took fewer samples than"
-                " the baseline's", before=own_before, after=own_after)
+    claim_above(own_before / max(own_after, 1), STEP_SAVING, "the step's sum_nexts took fewer"
+                " samples than the baseline's", before=own_before, after=own_after)
     rest_before, rest_after = before - own_before, after - own_after
     claim_below(abs(rest_before - rest_after) / (own_before - own_after), REST_CHANGE,
                 "sum_nexts holds the step's saving: the rest of the run changed by a small part of it",
                 rest_before=rest_before, rest_after=rest_after, saving=own_before - own_after)
+    neutral = re.search(r"Math\.abs\(diff_pct\) < (\d+(?:\.\d+)?)\)", graph.text)
+    if not neutral:
+        raise ValueError("Tachyon's differential flame graph no longer says which changes it draws"
+                         " grey (`Math.abs(diff_pct) < N`): has its format changed?")
     publish_page(lesson, page)
     return dict(zip(DIFF, [before, after, path.stat().st_size / 1000, own_before, own_after,
                            100 * (1 - own_after / own_before), own_before / own_after,
-                           rest_before, rest_after]))
+                           rest_before, rest_after, float(neutral[1])]))
 
 
 # -- waiting or working: wall-clock and CPU modes -----------------------------------------------
@@ -222,6 +227,7 @@ MODES = ["mode_wait_line", "mode_wait_source", "mode_wall_wait", "mode_cpu_wait"
          "mode_cpu_wait_said", "mode_cpu_captured", "mode_cpu_kept"]
 MOST = 50  # % of the wall-clock samples: the waiting is most of them
 ALMOST_NONE = 5  # % of the CPU samples, at most: almost none of them
+KEPT_TOLERANCE = 0.1  # CPU mode's kept share may stray this far from wall-clock mode's working share
 
 
 def mode_commands(script, *arguments, rows=4):
@@ -233,29 +239,38 @@ def mode_commands(script, *arguments, rows=4):
 
 def mode_figures(run, lesson, script):
     """What the two runs of mode_commands printed: the share of each mode's samples found on the
-    line that waits (the script's time.sleep). A line cut from a table holds at most what the
-    rows shown leave."""
+    line that waits (the script's time.sleep). A table is sorted by share, so a line cut from it
+    holds at most what the rows shown leave, and no more than the smallest row shown."""
     if shown_not_run(run):
         return dict.fromkeys(MODES, NOT_MEASURED)
     source = lesson.file(script).read_text(encoding="utf-8").splitlines()
-    (wait_line,) = [number for number, text in enumerate(source, 1) if "time.sleep(" in text]
+    (wait_line,) = [number for number, text in enumerate(source, 1)
+                    if text.strip().startswith("time.sleep(")]
     printed = dict(zip(("wall", "cpu"), re.split(r"^\$ .*$", run.output, flags=re.MULTILINE)[1:]))
-    shares, cut = [], []
-    for mode in ("wall", "cpu"):
-        rows = tachyon_table(printed[mode])
-        waiting = [row.sample_pct for row in rows if (row.file, row.line) == (script, wait_line)]
-        shown = sum(row.sample_pct for row in rows)
-        shares.append(waiting[0] if waiting else max(0.0, 100 - shown))
-        cut.append(None if waiting else shown)
-    claim_above(shares[0], MOST, "the waiting is most of the wall-clock samples", share=shares[0])
-    claim_below(shares[1], ALMOST_NONE, "the waiting is almost none of the CPU samples",
-                share=shares[1])
+    found = {mode: waiting_share(tachyon_table(printed[mode]), script, wait_line)
+             for mode in ("wall", "cpu")}
+    wall, cpu = found["wall"][0], found["cpu"][1]  # what the wait holds at least, at most
+    claim_above(wall, MOST, "the waiting is most of the wall-clock samples", share=wall)
+    claim_below(cpu, ALMOST_NONE, "the waiting is almost none of the CPU samples", share=cpu)
     captured, _, _ = tachyon_summary(printed["cpu"])
     top = max(tachyon_table(printed["cpu"]), key=lambda row: row.own)  # its share: of those kept
-    kept = round(100 * top.own / top.sample_pct)
-    claim(kept < captured, "CPU mode keeps only the samples that find the program on the processor",
-          kept=kept, captured=captured)
-    said = (f"that line holds {shares[1]:.1f}% of the samples" if cut[1] is None else
-            f"that line is not among the rows shown, which hold {cut[1]:.1f}% of the samples")
-    return dict(zip(MODES, [wait_line, source[wait_line - 1].strip(), shares[0], shares[1],
-                            said, captured, kept]))
+    kept = round(100 * top.own / top.sample_pct)  # the top row's share is the least rounded
+    claim_below(abs(kept / captured - (1 - wall / 100)), KEPT_TOLERANCE, "CPU mode keeps about the"
+                " share of its samples that wall-clock mode found working", kept=kept,
+                captured=captured, wall_waiting=wall)
+    low, high = found["cpu"]
+    said = ("that line holds none of the samples" if high < 0.05 else
+            f"that line holds {high:.1f}% of the samples" if low == high else
+            f"that line is not among the rows shown: it holds at most {high:.1f}% of the samples")
+    return dict(zip(MODES, [wait_line, source[wait_line - 1].strip(), wall, cpu, said,
+                            captured, kept]))
+
+
+def waiting_share(rows, script, line):
+    """(at least, at most) the share of the samples found on `line` of `script`: its row's, or,
+    cut from the table, between none and the least of what the rows leave and the smallest row."""
+    shares = [row.sample_pct for row in rows if (row.file, row.line) == (script, line)]
+    if shares:
+        return shares[0], shares[0]
+    left = max(0.0, 100 - sum(row.sample_pct for row in rows))
+    return 0.0, min(left, min(row.sample_pct for row in rows))

@@ -106,6 +106,7 @@ class TachyonFlame:
         start = html_text.find(self.DATA)
         if start < 0:
             raise ValueError("Tachyon's flame graph embeds no EMBEDDED_DATA: has its format changed?")
+        self.text = html_text
         self.root, _ = json.JSONDecoder().raw_decode(html_text, start + len(self.DATA))
         self.strings = self.root["strings"]
         self.total = self.root["value"]
