@@ -243,8 +243,8 @@ def test_the_environment_panel_is_read_at_build_time(soup):
     assert facts["numpy"] == metadata.version("numpy")
     assert facts["line_profiler"] == metadata.version("line_profiler")
     assert facts["CPU"] and facts["Operating system"]
-    built = datetime.datetime.strptime(facts["Date"], "%Y-%m-%d %H:%M UTC")
-    assert abs(datetime.datetime.utcnow() - built) < datetime.timedelta(hours=2)
+    built = datetime.datetime.strptime(facts["Date"], "%Y-%m-%d %H:%M UTC").replace(tzinfo=datetime.UTC)
+    assert abs(datetime.datetime.now(datetime.UTC) - built) < datetime.timedelta(hours=2)
 
 
 def test_listings_come_from_lesson_code(book, soup):
