@@ -16,12 +16,12 @@ import math
 import re
 
 from executable_lesson.kernel.claims import claim, claim_above, claim_below
+from executable_lesson.kernel.precision import share_spread
 from executable_lesson.kernel.publish import publish_bytes
 from executable_lesson.kernel.record import NOT_MEASURED
 from finding_bottlenecks.readers.flame_graphs import TachyonFlame, heat_map_lines, tachyon_summary, tachyon_table
 from finding_bottlenecks.readers.text_output import kernprof_table
 from finding_bottlenecks.sampling import py_spy_rate, tachyon_rate
-from finding_bottlenecks.wording import listed
 
 HOT_SHARE = 10  # % of the function's time or samples: a line above it is hot
 
@@ -38,8 +38,7 @@ def shown_not_run(run):
 def margin(share, samples):
     """Twice the standard error of a share (in %) of `samples` samples, in points of %: a count
     of samples strays this far from its expected value about one run in twenty."""
-    p = share / 100
-    return 200 * math.sqrt(p * (1 - p) / samples)
+    return 2 * share * share_spread(share / 100, samples) if share else 0.0
 
 
 def difference_margin(first, second, samples):
@@ -137,8 +136,9 @@ def docs_figures():
 
 # -- its heat map, beside kernprof --------------------------------------------------------------
 
-HEAT = ["heat_lines", "heat_kernprof_shares", "heat_tachyon_shares", "heat_samples",
-        "heat_kernprof_spread", "heat_tachyon_spread"]
+HEAT_RANKS = ("first", "second", "third")  # the hot lines, in the order of the source
+HEAT = [*[f"heat_{rank}_{item}" for rank in HEAT_RANKS for item in ("line", "kernprof", "tachyon")],
+        "heat_samples", "heat_kernprof_spread", "heat_tachyon_spread"]
 
 
 def heat_figures(run, lesson, script, folder="tachyon-heatmap"):
@@ -160,18 +160,21 @@ def heat_figures(run, lesson, script, folder="tachyon-heatmap"):
     tachyon = {line: 100 * count / total for line, count in in_function.items()}
     traced = {row.lineno: row.percent for row in table.rows}
     hot = sorted(line for line, share in traced.items() if share > HOT_SHARE)
-    claim(hot == sorted(line for line, share in tachyon.items() if share > HOT_SHARE),
-          f"kernprof and Tachyon find the same lines of sum_nexts hot (above {HOT_SHARE}%)",
-          kernprof=traced, tachyon=tachyon)
+    claim(hot == sorted(line for line, share in tachyon.items() if share > HOT_SHARE)
+          and len(hot) == len(HEAT_RANKS), f"kernprof and Tachyon find the same {len(HEAT_RANKS)}"
+          f" lines of sum_nexts hot (above {HOT_SHARE}%)", kernprof=traced, tachyon=tachyon)
     spreads = [max(shares[line] for line in hot) / min(shares[line] for line in hot)
                for shares in (traced, tachyon)]
     claim_above(spreads[1] / spreads[0], 1.5, "Tachyon divides sum_nexts's time among its hot lines"
                 " less evenly than kernprof, whose own cost on every hit evens them out",
                 kernprof=spreads[0], tachyon=spreads[1])
     publish_folder(lesson, folder)
-    return dict(zip(HEAT, [listed(str(line) for line in hot),
-                           listed(f"{traced[line]:.0f}%" for line in hot),
-                           listed(f"{tachyon[line]:.0f}%" for line in hot), total, *spreads]))
+    found = {"heat_samples": total, "heat_kernprof_spread": spreads[0],
+             "heat_tachyon_spread": spreads[1]}
+    for rank, line in zip(HEAT_RANKS, hot):
+        found |= {f"heat_{rank}_line": line, f"heat_{rank}_kernprof": traced[line],
+                  f"heat_{rank}_tachyon": tachyon[line]}
+    return found
 
 
 # -- a step's saving, in a differential flame graph ---------------------------------------------
@@ -247,13 +250,13 @@ def mode_figures(run, lesson, script):
     (wait_line,) = [number for number, text in enumerate(source, 1)
                     if text.strip().startswith("time.sleep(")]
     printed = dict(zip(("wall", "cpu"), re.split(r"^\$ .*$", run.output, flags=re.MULTILINE)[1:]))
-    found = {mode: waiting_share(tachyon_table(printed[mode]), script, wait_line)
-             for mode in ("wall", "cpu")}
+    tables = {mode: tachyon_table(text) for mode, text in printed.items()}
+    found = {mode: waiting_share(rows, script, wait_line) for mode, rows in tables.items()}
     wall, cpu = found["wall"][0], found["cpu"][1]  # what the wait holds at least, at most
     claim_above(wall, MOST, "the waiting is most of the wall-clock samples", share=wall)
     claim_below(cpu, ALMOST_NONE, "the waiting is almost none of the CPU samples", share=cpu)
     captured, _, _ = tachyon_summary(printed["cpu"])
-    top = max(tachyon_table(printed["cpu"]), key=lambda row: row.own)  # its share: of those kept
+    top = max(tables["cpu"], key=lambda row: row.own)  # its share: of those kept
     kept = round(100 * top.own / top.sample_pct)  # the top row's share is the least rounded
     claim_below(abs(kept / captured - (1 - wall / 100)), KEPT_TOLERANCE, "CPU mode keeps about the"
                 " share of its samples that wall-clock mode found working", kept=kept,
